@@ -1,0 +1,17 @@
+package org.aftercart;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.modulith.Modulithic;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/** Aftercart: everything that happens after the customer clicks Buy, in one system. */
+@SpringBootApplication
+@EnableScheduling
+@Modulithic(systemName = "Aftercart", sharedModules = "shared")
+public class AftercartApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(AftercartApplication.class, args);
+    }
+}

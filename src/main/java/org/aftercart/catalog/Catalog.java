@@ -1,0 +1,116 @@
+package org.aftercart.catalog;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.aftercart.shared.Money;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The catalog's public API: look up variants by SKU and keep products in step with channels. */
+@Service
+public class Catalog {
+
+    private static final String SELECT_VARIANT =
+            """
+            select v.sku, v.product_id, p.title, v.option_values, v.price_amount, v.currency, v.active
+            from catalog.variants v join catalog.products p on p.id = v.product_id
+            """;
+
+    private final JdbcClient jdbc;
+
+    Catalog(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<ProductVariant> findBySku(String sku) {
+        return jdbc.sql(SELECT_VARIANT + " where v.sku = ?")
+                .param(sku)
+                .query(Catalog::variant)
+                .optional();
+    }
+
+    public Map<String, ProductVariant> findBySkus(Collection<String> skus) {
+        if (skus.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc
+                .sql(SELECT_VARIANT + " where v.sku = any(?)")
+                .param(skus.toArray(String[]::new))
+                .query(Catalog::variant)
+                .list()
+                .stream()
+                .collect(Collectors.toMap(ProductVariant::sku, Function.identity()));
+    }
+
+    /** The other variants of the same product, e.g. the sizes and colours a customer may switch to. */
+    public List<ProductVariant> variantsOfProduct(UUID productId) {
+        return jdbc.sql(SELECT_VARIANT + " where v.product_id = ? order by v.sku")
+                .param(productId)
+                .query(Catalog::variant)
+                .list();
+    }
+
+    /**
+     * Creates or updates a variant (and its product, found by handle) as a sales channel describes
+     * it. Used by channel intake such as Shopify, where the storefront is the source of products.
+     */
+    @Transactional
+    public ProductVariant upsert(VariantDescription description) {
+        UUID productId = jdbc.sql(
+                        """
+                        insert into catalog.products (id, handle, title, category) values (?, ?, ?, ?)
+                        on conflict (handle) do update set title = excluded.title,
+                            category = coalesce(excluded.category, catalog.products.category)
+                        returning id
+                        """)
+                .params(
+                        UUID.randomUUID(),
+                        description.productHandle(),
+                        description.productTitle(),
+                        description.category())
+                .query(UUID.class)
+                .single();
+        jdbc.sql(
+                        """
+                        insert into catalog.variants (sku, product_id, title, option_values, price_amount, currency)
+                        values (?, ?, ?, ?, ?, ?)
+                        on conflict (sku) do update set title = excluded.title, option_values = excluded.option_values,
+                            price_amount = excluded.price_amount, currency = excluded.currency, active = true
+                        """)
+                .params(
+                        description.sku(),
+                        productId,
+                        description.productTitle(),
+                        description.optionValues(),
+                        description.price().amount(),
+                        description.price().currency().getCurrencyCode())
+                .update();
+        return findBySku(description.sku()).orElseThrow();
+    }
+
+    /** A variant as a channel or an import describes it. */
+    public record VariantDescription(
+            String sku,
+            String productHandle,
+            String productTitle,
+            String optionValues,
+            @Nullable String category,
+            Money price) {}
+
+    private static ProductVariant variant(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new ProductVariant(
+                rs.getString("sku"),
+                rs.getObject("product_id", UUID.class),
+                rs.getString("title"),
+                rs.getString("option_values"),
+                Money.of(rs.getBigDecimal("price_amount"), rs.getString("currency")),
+                rs.getBoolean("active"));
+    }
+}

@@ -1,0 +1,415 @@
+package org.aftercart.orders;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.aftercart.catalog.Catalog;
+import org.aftercart.catalog.ProductVariant;
+import org.aftercart.customers.CustomerId;
+import org.aftercart.customers.Customers;
+import org.aftercart.orders.OrderChange.AddItem;
+import org.aftercart.orders.OrderChange.ChangeQuantity;
+import org.aftercart.orders.OrderChange.ChangeShippingAddress;
+import org.aftercart.orders.OrderChange.ChangeVariant;
+import org.aftercart.orders.OrderChange.RemoveItem;
+import org.aftercart.shared.Money;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The orders module's application service: takes orders from every channel, applies changes and
+ * cancellations inside the edit window, and records what fulfilment and payments report.
+ */
+@Service
+public class OrderManagement {
+
+    /** A change that loses an optimistic-lock race is tried again on fresh state, at most this often. */
+    private static final int ATTEMPTS = 3;
+
+    private final OrderRepository orders;
+    private final ChangeJournal journal;
+    private final Catalog catalog;
+    private final Customers customers;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    OrderManagement(
+            OrderRepository orders,
+            ChangeJournal journal,
+            Catalog catalog,
+            Customers customers,
+            JdbcClient jdbc,
+            PlatformTransactionManager transactionManager,
+            Clock clock) {
+        this.orders = orders;
+        this.journal = journal;
+        this.catalog = catalog;
+        this.customers = customers;
+        this.jdbc = jdbc;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.clock = clock;
+    }
+
+    /**
+     * Takes an order. A channel that sends the same external reference twice gets the first order
+     * back instead of a second one.
+     */
+    @Transactional
+    public OrderView place(PlaceOrder command) {
+        if (command.externalRef() != null) {
+            Optional<Order> known =
+                    orders.findByChannelAndExternalRef(command.channel().name(), command.externalRef());
+            if (known.isPresent()) {
+                return OrderView.of(known.get());
+            }
+        }
+        var currency = currencyOf(command.currency());
+        if (command.lines().isEmpty()) {
+            throw new InvalidOrder("An order needs at least one line");
+        }
+        Map<String, ProductVariant> variants = catalog.findBySkus(
+                command.lines().stream().map(PlaceOrder.Line::sku).toList());
+        List<OrderLine> lines = new ArrayList<>();
+        for (PlaceOrder.Line requested : command.lines()) {
+            requirePositive(requested.quantity(), requested.sku());
+            ProductVariant variant = variants.get(requested.sku());
+            if (variant == null) {
+                throw new InvalidOrder("Unknown SKU '" + requested.sku() + "'");
+            }
+            BigDecimal unitPrice = requested.unitPrice() != null
+                    ? money(requested.unitPrice(), command.currency(), "unit price of " + requested.sku())
+                    : catalogPrice(variant, currency);
+            String title = requested.title() != null ? requested.title() : variant.displayTitle();
+            lines.add(OrderLine.of(variant.sku(), title, unitPrice, requested.quantity()));
+        }
+        CustomerId customerId = command.customer() == null ? null : customers.findOrRegister(command.customer());
+        Instant placedAt = command.placedAt() != null ? command.placedAt() : clock.instant();
+        Order order = new Order(
+                UUID.randomUUID(),
+                nextNumber(),
+                command.channel(),
+                command.externalRef(),
+                customerId == null ? null : customerId.id(),
+                command.customer() == null ? null : command.customer().email(),
+                command.customer() == null ? null : command.customer().name(),
+                currency.getCurrencyCode(),
+                OrderStatus.PLACED,
+                command.paymentStatus(),
+                nonNegative(command.shipping(), command.currency(), "shipping"),
+                nonNegative(command.tax(), command.currency(), "tax"),
+                nonNegative(command.discount(), command.currency(), "discount"),
+                command.shipTo(),
+                placedAt,
+                null,
+                false,
+                lines,
+                0);
+        order.refreshStatus();
+        order.publish(new OrderPlaced(
+                order.id(),
+                order.number(),
+                order.channel(),
+                customerId == null ? null : customerId.toString(),
+                order.total(),
+                order.paymentStatus(),
+                snapshot(order),
+                placedAt));
+        Order saved = orders.save(order);
+        journal.append(
+                saved.id(),
+                new JournalEntry(
+                        saved.version(),
+                        ChangeKind.PLACED,
+                        "channel:" + command.channel().name().toLowerCase(),
+                        clock.instant(),
+                        "Placed with " + lines.size() + " line(s), total " + saved.total(),
+                        saved.total()));
+        return OrderView.of(saved);
+    }
+
+    public Optional<OrderView> find(OrderId id) {
+        return orders.findById(id.id()).map(OrderView::of);
+    }
+
+    public Optional<OrderView> findByNumber(String number) {
+        return orders.findByNumber(number).map(OrderView::of);
+    }
+
+    public Optional<OrderView> findByChannelRef(SalesChannel channel, String externalRef) {
+        return orders.findByChannelAndExternalRef(channel.name(), externalRef).map(OrderView::of);
+    }
+
+    public List<JournalEntry> journal(OrderId id) {
+        return journal.of(id);
+    }
+
+    /**
+     * Applies one change inside the edit window, journals it and publishes {@link OrderChanged} with
+     * the price difference to settle. Refused with {@link OrderNotChangeable} once packing started.
+     *
+     * @param expectedVersion when given, the change is refused if the order moved on since the caller read it
+     */
+    public OrderView change(OrderId id, OrderChange change, String actor, @Nullable Long expectedVersion) {
+        return retryingOnConflict(() -> {
+            Order order = load(id);
+            if (expectedVersion != null && expectedVersion != order.version()) {
+                throw new OrderNotChangeable(
+                        order.number(),
+                        "it was changed meanwhile (version " + order.version() + ", you had " + expectedVersion
+                                + "); reload and try again");
+            }
+            order.ensureChangeable();
+            Money before = order.total();
+            String description = apply(order, change);
+            ChangeKind kind = kindOf(change);
+            Money difference = order.total().minus(before);
+            order.publish(new OrderChanged(
+                    order.id(), order.number(), order.version() + 1, kind, description, difference, snapshot(order)));
+            Order saved = orders.save(order);
+            journal.append(
+                    saved.id(),
+                    new JournalEntry(saved.version(), kind, actor, clock.instant(), description, difference));
+            return OrderView.of(saved);
+        });
+    }
+
+    /** Cancels the whole order inside the edit window; everything paid becomes due back. */
+    public OrderView cancel(OrderId id, String reason, String actor) {
+        return retryingOnConflict(() -> {
+            Order order = load(id);
+            order.ensureChangeable();
+            Money before = order.total();
+            order.cancel();
+            Money difference = before.negate();
+            order.publish(new OrderCancelled(order.id(), order.number(), order.version() + 1, reason, difference));
+            Order saved = orders.save(order);
+            journal.append(
+                    saved.id(),
+                    new JournalEntry(
+                            saved.version(),
+                            ChangeKind.CANCELLED,
+                            actor,
+                            clock.instant(),
+                            "Cancelled: " + reason,
+                            difference));
+            return OrderView.of(saved);
+        });
+    }
+
+    /**
+     * Closes the edit window because a location starts packing. Must run in the caller's transaction
+     * so that packing and the lock commit together; an optimistic-lock failure here means a change won
+     * the race and the caller should try again.
+     */
+    @Transactional
+    public void startPacking(OrderId id, String actor) {
+        Order order = load(id);
+        if (order.startPacking(clock.instant())) {
+            Order saved = orders.save(order);
+            journal.append(
+                    saved.id(),
+                    new JournalEntry(
+                            saved.version(),
+                            ChangeKind.PACKING_STARTED,
+                            actor,
+                            clock.instant(),
+                            "Packing started; changes closed",
+                            Money.zero(saved.currency())));
+        }
+    }
+
+    /** Records units handed to a carrier: moves them to the fulfilled and shipped buckets. */
+    @Transactional
+    public void recordShipment(OrderId id, Map<UUID, Integer> quantitiesByLine, String description, String actor) {
+        Order order = load(id);
+        quantitiesByLine.forEach(order::ship);
+        Order saved = orders.save(order);
+        journal.append(
+                saved.id(),
+                new JournalEntry(
+                        saved.version(),
+                        ChangeKind.SHIPPED,
+                        actor,
+                        clock.instant(),
+                        description,
+                        Money.zero(saved.currency())));
+    }
+
+    /** Records how far the order is paid, as the channel or the payment provider reports it. */
+    @Transactional
+    public void recordPaymentStatus(OrderId id, PaymentStatus status, String actor) {
+        Order order = load(id);
+        if (order.paymentStatus() == status) {
+            return;
+        }
+        order.markPayment(status);
+        Order saved = orders.save(order);
+        journal.append(
+                saved.id(),
+                new JournalEntry(
+                        saved.version(),
+                        ChangeKind.PAYMENT_UPDATED,
+                        actor,
+                        clock.instant(),
+                        "Payment " + status.name().toLowerCase().replace('_', ' '),
+                        Money.zero(saved.currency())));
+    }
+
+    private String apply(Order order, OrderChange change) {
+        return switch (change) {
+            case ChangeShippingAddress c -> {
+                order.changeShippingAddress(c.address());
+                yield "Shipping address changed to " + c.address();
+            }
+            case ChangeQuantity c -> {
+                OrderLine line = activeLine(order, c.lineId());
+                requirePositive(c.quantity(), line.sku());
+                int before = line.quantities().active();
+                order.changeQuantity(line, c.quantity());
+                yield "Quantity of " + line.sku() + " changed from " + before + " to " + c.quantity();
+            }
+            case RemoveItem c -> {
+                OrderLine line = activeLine(order, c.lineId());
+                if (order.lines().stream()
+                                .filter(l -> l.quantities().active() > 0)
+                                .count()
+                        == 1) {
+                    throw new InvalidOrder("Removing the last item would empty the order; cancel the order instead");
+                }
+                order.changeQuantity(line, 0);
+                yield "Removed " + line.sku();
+            }
+            case AddItem c -> {
+                requirePositive(c.quantity(), c.sku());
+                ProductVariant variant = variant(c.sku());
+                order.addLine(OrderLine.of(
+                        variant.sku(), variant.displayTitle(), catalogPrice(variant, order.currency()), c.quantity()));
+                yield "Added " + c.quantity() + " × " + variant.sku();
+            }
+            case ChangeVariant c -> {
+                OrderLine line = activeLine(order, c.lineId());
+                ProductVariant current = variant(line.sku());
+                ProductVariant replacement = variant(c.newSku());
+                if (!replacement.productId().equals(current.productId())) {
+                    throw new InvalidOrder("SKU '" + c.newSku() + "' is not a variant of the same product as '"
+                            + line.sku() + "'; remove the line and add the item instead");
+                }
+                int quantity = line.quantities().active();
+                order.changeQuantity(line, 0);
+                order.addLine(OrderLine.of(
+                        replacement.sku(),
+                        replacement.displayTitle(),
+                        catalogPrice(replacement, order.currency()),
+                        quantity));
+                yield "Variant " + line.sku() + " changed to " + replacement.sku();
+            }
+        };
+    }
+
+    private static ChangeKind kindOf(OrderChange change) {
+        return switch (change) {
+            case ChangeShippingAddress c -> ChangeKind.SHIPPING_ADDRESS_CHANGED;
+            case ChangeQuantity c -> ChangeKind.QUANTITY_CHANGED;
+            case RemoveItem c -> ChangeKind.ITEM_REMOVED;
+            case AddItem c -> ChangeKind.ITEM_ADDED;
+            case ChangeVariant c -> ChangeKind.VARIANT_CHANGED;
+        };
+    }
+
+    private OrderLine activeLine(Order order, UUID lineId) {
+        OrderLine line = order.line(lineId)
+                .orElseThrow(() -> new InvalidOrder("Order " + order.number() + " has no line " + lineId));
+        if (line.quantities().active() == 0) {
+            throw new InvalidOrder("Line " + line.sku() + " of order " + order.number() + " is already removed");
+        }
+        return line;
+    }
+
+    private ProductVariant variant(String sku) {
+        return catalog.findBySku(sku)
+                .filter(ProductVariant::active)
+                .orElseThrow(() -> new InvalidOrder("Unknown SKU '" + sku + "'"));
+    }
+
+    private Order load(OrderId id) {
+        return orders.findById(id.id()).orElseThrow(() -> new OrderNotFound(id.toString()));
+    }
+
+    private <T> T retryingOnConflict(java.util.function.Supplier<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transactions.execute(status -> work.get());
+            } catch (OptimisticLockingFailureException e) {
+                if (attempt == ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private String nextNumber() {
+        return "AC-"
+                + jdbc.sql("select nextval('orders.order_number_seq')")
+                        .query(Long.class)
+                        .single();
+    }
+
+    static List<OrderLineSnapshot> snapshot(Order order) {
+        return order.lines().stream()
+                .map(line -> new OrderLineSnapshot(
+                        line.id(),
+                        line.sku(),
+                        new Money(line.unitPrice(), order.currency()),
+                        line.quantities().active(),
+                        line.quantities().unshipped()))
+                .toList();
+    }
+
+    private static java.util.Currency currencyOf(String code) {
+        try {
+            return Money.currency(code);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidOrder(e.getMessage());
+        }
+    }
+
+    private static BigDecimal catalogPrice(ProductVariant variant, java.util.Currency currency) {
+        if (!variant.price().currency().equals(currency)) {
+            throw new InvalidOrder("SKU '" + variant.sku() + "' is priced in "
+                    + variant.price().currency() + ", not " + currency + "; send unitPrice for it");
+        }
+        return variant.price().amount();
+    }
+
+    private static BigDecimal money(BigDecimal amount, String currency, String what) {
+        if (amount.signum() < 0) {
+            throw new InvalidOrder("The " + what + " cannot be negative");
+        }
+        try {
+            return Money.of(amount, currency).amount();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidOrder("The " + what + " is not a valid amount: " + e.getMessage());
+        }
+    }
+
+    private static BigDecimal nonNegative(@Nullable BigDecimal amount, String currency, String what) {
+        return amount == null ? BigDecimal.ZERO : money(amount, currency, what);
+    }
+
+    private static void requirePositive(int quantity, String sku) {
+        if (quantity <= 0) {
+            throw new InvalidOrder("Quantity of '" + sku + "' must be at least 1, got " + quantity);
+        }
+    }
+}
