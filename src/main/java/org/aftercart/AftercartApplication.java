@@ -2,11 +2,15 @@ package org.aftercart;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.modulith.Modulithic;
+import org.springframework.scheduling.annotation.EnableAsync;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** Aftercart: everything that happens after the customer clicks Buy, in one system. */
 @SpringBootApplication
+@ConfigurationPropertiesScan
+@EnableAsync
 @EnableScheduling
 @Modulithic(systemName = "Aftercart", sharedModules = "shared")
 public class AftercartApplication {

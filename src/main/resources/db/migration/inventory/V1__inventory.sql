@@ -25,8 +25,11 @@ create table inventory.reservations (
     order_line_id   uuid not null,
     location_code   text not null references inventory.locations (code),
     sku             text not null,
-    quantity        int not null check (quantity > 0),
+    quantity        int not null check (quantity >= 0),
     primary key (order_line_id, location_code)
 );
 
 create index reservations_order_idx on inventory.reservations (order_id);
+
+-- Every store starts with one warehouse; merchants rename it and add their own locations.
+insert into inventory.locations (code, name, kind, country, priority) values ('MAIN', 'Main warehouse', 'WAREHOUSE', null, 10);

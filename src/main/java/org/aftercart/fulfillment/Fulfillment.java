@@ -1,0 +1,216 @@
+package org.aftercart.fulfillment;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.aftercart.inventory.Inventory;
+import org.aftercart.orders.OrderId;
+import org.aftercart.orders.OrderManagement;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The fulfillment module's API: what a warehouse system, a 3PL or the console drives. Starting to
+ * pack closes the order's edit window in the same transaction, so a change and the start of packing
+ * cannot both win.
+ */
+@Service
+public class Fulfillment {
+
+    private static final int ATTEMPTS = 3;
+    private static final List<FulfillmentStatus> SHIPPABLE =
+            List.of(FulfillmentStatus.RELEASED, FulfillmentStatus.PICKING, FulfillmentStatus.PACKING);
+
+    private final FulfillmentOrderRepository fulfillmentOrders;
+    private final OrderManagement orders;
+    private final Inventory inventory;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    Fulfillment(
+            FulfillmentOrderRepository fulfillmentOrders,
+            OrderManagement orders,
+            Inventory inventory,
+            ApplicationEventPublisher events,
+            PlatformTransactionManager transactionManager,
+            Clock clock) {
+        this.fulfillmentOrders = fulfillmentOrders;
+        this.orders = orders;
+        this.inventory = inventory;
+        this.events = events;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.clock = clock;
+    }
+
+    public FulfillmentOrderView find(UUID id) {
+        return fulfillmentOrders.find(id, false).orElseThrow(() -> FulfillmentProblem.notFound(id));
+    }
+
+    public List<FulfillmentOrderView> ofOrder(OrderId orderId) {
+        return fulfillmentOrders.ofOrder(orderId.id());
+    }
+
+    public List<ParcelView> parcelsOf(OrderId orderId) {
+        return fulfillmentOrders.parcelsOf(orderId.id());
+    }
+
+    /** The work queue of a location (or all), oldest first. */
+    public List<FulfillmentOrderView> queue(
+            @Nullable String locationCode, @Nullable FulfillmentStatus status, int limit) {
+        return fulfillmentOrders.queue(locationCode, status, Math.min(Math.max(limit, 1), 500));
+    }
+
+    /** Releases to the warehouse before the hold window ends (e.g. an agent ships a rush order). */
+    public FulfillmentOrderView release(UUID id) {
+        return step(id, List.of(FulfillmentStatus.ON_HOLD), FulfillmentStatus.RELEASED, null);
+    }
+
+    public FulfillmentOrderView startPicking(UUID id) {
+        return step(id, List.of(FulfillmentStatus.RELEASED), FulfillmentStatus.PICKING, null);
+    }
+
+    /** Starts packing and closes the order's edit window; refused while on hold or once shipped. */
+    public FulfillmentOrderView startPacking(UUID id, String actor) {
+        return step(
+                id, List.of(FulfillmentStatus.RELEASED, FulfillmentStatus.PICKING), FulfillmentStatus.PACKING, actor);
+    }
+
+    /**
+     * Records the parcels that left for one fulfilment order: items move to shipped on the order,
+     * leave the location's stock, and each parcel publishes {@link ParcelShipped}. The fulfilment
+     * order is shipped when nothing is left on it.
+     */
+    public List<ParcelView> ship(UUID id, ShipParcels shipment, String actor) {
+        if (shipment.parcels().isEmpty()) {
+            throw FulfillmentProblem.invalidShipment("Send at least one parcel");
+        }
+        return retrying(() -> {
+            FulfillmentOrderView fo =
+                    fulfillmentOrders.find(id, true).orElseThrow(() -> FulfillmentProblem.notFound(id));
+            if (!SHIPPABLE.contains(fo.status())) {
+                throw FulfillmentProblem.stepRefused(
+                        "Fulfilment order " + id + " is " + fo.status() + " and cannot ship"
+                                + (fo.status() == FulfillmentStatus.ON_HOLD ? " until it is released" : ""));
+            }
+            orders.startPacking(new OrderId(fo.orderId()), actor);
+            Map<UUID, FulfillmentOrderView.Line> lines =
+                    fo.lines().stream().collect(Collectors.toMap(FulfillmentOrderView.Line::orderLineId, l -> l));
+            Map<UUID, Integer> shippedNow = new HashMap<>();
+            for (ShipParcels.Parcel parcel : shipment.parcels()) {
+                if (parcel.items().isEmpty()) {
+                    throw FulfillmentProblem.invalidShipment("A parcel must hold at least one item");
+                }
+                for (ShipParcels.Item item : parcel.items()) {
+                    FulfillmentOrderView.Line line = lines.get(item.orderLineId());
+                    if (line == null) {
+                        throw FulfillmentProblem.invalidShipment(
+                                "Line " + item.orderLineId() + " is not on fulfilment order " + id);
+                    }
+                    if (item.quantity() <= 0) {
+                        throw FulfillmentProblem.invalidShipment("Quantities must be at least 1");
+                    }
+                    int total = shippedNow.merge(item.orderLineId(), item.quantity(), Integer::sum);
+                    if (line.shipped() + total > line.quantity()) {
+                        throw FulfillmentProblem.invalidShipment("Line " + line.sku() + " has "
+                                + (line.quantity() - line.shipped()) + " unit(s) left to ship, not " + total);
+                    }
+                }
+            }
+            Instant now = clock.instant();
+            List<ParcelView> parcels = shipment.parcels().stream()
+                    .map(parcel -> new ParcelView(
+                            UUID.randomUUID(),
+                            fo.orderId(),
+                            fo.id(),
+                            parcel.carrier(),
+                            parcel.service(),
+                            parcel.trackingNumber(),
+                            now,
+                            parcel.items().stream()
+                                    .map(item -> new ParcelView.Item(
+                                            item.orderLineId(),
+                                            lines.get(item.orderLineId()).sku(),
+                                            item.quantity()))
+                                    .toList()))
+                    .toList();
+            for (ParcelView parcel : parcels) {
+                fulfillmentOrders.insertParcel(parcel, null);
+            }
+            shippedNow.forEach((lineId, quantity) -> {
+                fulfillmentOrders.addShipped(id, lineId, quantity);
+                inventory.consume(lineId, fo.locationCode(), quantity);
+            });
+            orders.recordShipment(
+                    new OrderId(fo.orderId()),
+                    shippedNow,
+                    parcels.size() + " parcel(s) shipped from " + fo.locationCode() + ": "
+                            + parcels.stream()
+                                    .map(p ->
+                                            p.carrier() + (p.trackingNumber() == null ? "" : " " + p.trackingNumber()))
+                                    .collect(Collectors.joining(", ")),
+                    actor);
+            boolean complete = fo.lines().stream()
+                    .allMatch(l -> l.shipped() + shippedNow.getOrDefault(l.orderLineId(), 0) == l.quantity());
+            fulfillmentOrders.transition(
+                    id, SHIPPABLE, complete ? FulfillmentStatus.SHIPPED : FulfillmentStatus.PACKING, now);
+            for (ParcelView parcel : parcels) {
+                events.publishEvent(new ParcelShipped(
+                        parcel.id(),
+                        fo.orderId(),
+                        fo.orderNumber(),
+                        fo.locationCode(),
+                        parcel.carrier(),
+                        parcel.service(),
+                        parcel.trackingNumber(),
+                        parcel.items(),
+                        now));
+            }
+            return parcels;
+        });
+    }
+
+    private FulfillmentOrderView step(
+            UUID id, List<FulfillmentStatus> from, FulfillmentStatus to, @Nullable String actor) {
+        return retrying(() -> {
+            FulfillmentOrderView fo =
+                    fulfillmentOrders.find(id, false).orElseThrow(() -> FulfillmentProblem.notFound(id));
+            if (fo.status() == to) {
+                return fo;
+            }
+            if (!from.contains(fo.status())) {
+                throw FulfillmentProblem.stepRefused(
+                        "Fulfilment order " + id + " is " + fo.status() + "; " + to + " needs " + from);
+            }
+            if (to == FulfillmentStatus.PACKING) {
+                orders.startPacking(new OrderId(fo.orderId()), actor == null ? "fulfillment" : actor);
+            }
+            if (!fulfillmentOrders.transition(id, from, to, clock.instant())) {
+                throw new OptimisticLockingFailureException("Fulfilment order " + id + " moved meanwhile");
+            }
+            return fulfillmentOrders.find(id, false).orElseThrow();
+        });
+    }
+
+    /** Runs in a transaction, again on fresh state when a concurrent change won the race. */
+    private <T> T retrying(Supplier<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transactions.execute(status -> work.get());
+            } catch (OptimisticLockingFailureException e) {
+                if (attempt == ATTEMPTS) {
+                    throw FulfillmentProblem.stepRefused("The order changed meanwhile; try again");
+                }
+            }
+        }
+    }
+}

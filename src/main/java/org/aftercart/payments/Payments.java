@@ -1,0 +1,122 @@
+package org.aftercart.payments;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.aftercart.orders.OrderCancelled;
+import org.aftercart.orders.OrderChanged;
+import org.aftercart.orders.OrderPlaced;
+import org.aftercart.orders.PaymentStatus;
+import org.aftercart.shared.Money;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Async;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Settles what orders owe or are owed. Each movement is first written as a PENDING transaction
+ * keyed by the fact that caused it (e.g. {@code order:<id>:v3}), then the provider is called
+ * outside any database transaction with that same key, then the outcome is written. A redelivered
+ * event finds the key and does nothing; a crash between call and outcome repeats the call with the
+ * same key, which the provider deduplicates. A refund never exceeds what was captured, and a failed
+ * refund ends as MANUAL_ACTION_REQUIRED for a person to see.
+ */
+@Service
+public class Payments {
+
+    private static final Logger log = LoggerFactory.getLogger(Payments.class);
+
+    private final PaymentTransactions transactions;
+    private final PaymentProvider provider;
+
+    Payments(
+            PaymentTransactions transactions,
+            List<PaymentProvider> providers,
+            @Value("${aftercart.payments.provider:offline}") String providerName) {
+        this.transactions = transactions;
+        this.provider = providers.stream()
+                .filter(p -> p.name().equals(providerName))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("No payment provider named '" + providerName + "'"));
+    }
+
+    public List<PaymentTransaction> transactionsOf(UUID orderId) {
+        return transactions.ofOrder(orderId);
+    }
+
+    /** Captured and charged, less refunded (refunds in flight count as gone). */
+    public Optional<Money> netPaid(UUID orderId) {
+        return transactions.netPaid(orderId);
+    }
+
+    @Async
+    @TransactionalEventListener
+    void on(OrderPlaced event) {
+        if (event.paymentStatus() == PaymentStatus.PAID && event.total().isPositive()) {
+            // The channel took the money already: record the capture, nothing to call.
+            transactions.recordSucceeded(
+                    event.orderId().id(),
+                    PaymentTransaction.Kind.CAPTURE,
+                    event.total(),
+                    "channel",
+                    "order:" + event.orderId() + ":placed");
+        }
+    }
+
+    @Async
+    @TransactionalEventListener
+    void on(OrderChanged event) {
+        settle(
+                event.orderId().id(),
+                event.number(),
+                event.priceDifference(),
+                "order:" + event.orderId() + ":v" + event.version());
+    }
+
+    @Async
+    @TransactionalEventListener
+    void on(OrderCancelled event) {
+        settle(
+                event.orderId().id(),
+                event.number(),
+                event.priceDifference(),
+                "order:" + event.orderId() + ":v" + event.version());
+    }
+
+    /** Charges a positive difference, refunds a negative one (up to what was paid). */
+    void settle(UUID orderId, String orderNumber, Money difference, String idempotencyKey) {
+        Optional<Money> paid = transactions.netPaid(orderId);
+        if (difference.isZero() || paid.isEmpty()) {
+            // Nothing was paid yet: the amount due simply changes with the order.
+            return;
+        }
+        if (difference.isPositive()) {
+            execute(orderId, orderNumber, PaymentTransaction.Kind.CHARGE, difference, idempotencyKey);
+        } else {
+            Money refundable = paid.get();
+            Money refund = difference.negate().compareTo(refundable) > 0 ? refundable : difference.negate();
+            if (refund.isPositive()) {
+                execute(orderId, orderNumber, PaymentTransaction.Kind.REFUND, refund, idempotencyKey);
+            }
+        }
+    }
+
+    private void execute(UUID orderId, String orderNumber, PaymentTransaction.Kind kind, Money amount, String key) {
+        PaymentTransaction transaction = transactions.begin(orderId, kind, amount, provider.name(), key);
+        if (transaction.status() != PaymentTransaction.Status.PENDING) {
+            return; // already settled by an earlier delivery of the same event
+        }
+        PaymentProvider.Result result;
+        try {
+            result = kind == PaymentTransaction.Kind.REFUND
+                    ? provider.refund(orderNumber, transaction.amount(), key)
+                    : provider.charge(orderNumber, transaction.amount(), key);
+        } catch (RuntimeException e) {
+            log.warn("Payment provider {} failed for {}: {}", provider.name(), key, e.toString());
+            result = PaymentProvider.Result.failure(e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+        transactions.finish(transaction.id(), result, kind == PaymentTransaction.Kind.REFUND);
+    }
+}
