@@ -1,8 +1,7 @@
 /**
  * The edges to other systems. Inbound storefront webhooks (Shopify-compatible, in {@code shopify})
- * are verified, stored once as receipts and applied after commit through the public APIs of orders
- * and catalog; what no module API takes yet (fulfillments reported by the storefront) is published
- * as an event.
+ * are verified, stored once as receipts and applied after commit through the public APIs of orders,
+ * catalog and fulfillment.
  */
 @NullMarked
 @ApplicationModule(displayName = "Integrations")

@@ -32,7 +32,6 @@ import org.aftercart.orders.PaymentStatus;
 import org.aftercart.orders.ShippingAddress;
 import org.aftercart.shared.Money;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -57,14 +56,17 @@ class ShopifyOrderSync {
     private final OrderManagement orders;
     private final Catalog catalog;
     private final ShopifyOrderLinks links;
-    private final ApplicationEventPublisher events;
+    private final org.aftercart.fulfillment.Fulfillment shipments;
 
     ShopifyOrderSync(
-            OrderManagement orders, Catalog catalog, ShopifyOrderLinks links, ApplicationEventPublisher events) {
+            OrderManagement orders,
+            Catalog catalog,
+            ShopifyOrderLinks links,
+            org.aftercart.fulfillment.Fulfillment shipments) {
         this.orders = orders;
         this.catalog = catalog;
         this.links = links;
-        this.events = events;
+        this.shipments = shipments;
     }
 
     Outcome apply(ShopifyTopic topic, Payload payload) {
@@ -351,7 +353,12 @@ class ShopifyOrderSync {
         }
     }
 
-    /** Not applied to the order yet: recorded here and published for the fulfillment module. */
+    /**
+     * A parcel the storefront shipped itself: recorded once per Shopify fulfillment id through the
+     * fulfillment module, which moves the units to shipped and takes them out of stock. Cancelled
+     * and failed fulfillments are not recorded; later tracking updates of a recorded parcel are
+     * noted, not applied.
+     */
     private void fulfillment(ShopifyTopic topic, Fulfillment fulfillment, Outcome outcome) {
         long shopifyOrderId = fulfillment.orderId() == null ? 0 : fulfillment.orderId();
         Link link = links.find(shopifyOrderId)
@@ -359,42 +366,51 @@ class ShopifyOrderSync {
                         + shopifyOrderId + ", which is not known yet"));
         OrderView view = view(link);
         outcome.order(view.id());
+        if (List.of("cancelled", "error", "failure").contains(fulfillment.status())) {
+            outcome.notApplied("fulfillment " + fulfillment.id() + " has status " + fulfillment.status()
+                    + "; nothing shipped is recorded");
+            return;
+        }
         Map<Long, UUID> lineIds = links.lines(shopifyOrderId);
-        Map<UUID, String> skus =
-                view.lines().stream().collect(Collectors.toMap(OrderView.Line::id, OrderView.Line::sku));
-        List<ShopifyFulfillmentReported.Line> lines = new ArrayList<>();
+        Map<UUID, Integer> quantities = new java.util.LinkedHashMap<>();
         for (LineItem item : fulfillment.lines()) {
             UUID lineId = lineIds.get(item.lineItemId());
-            if (lineId == null) {
+            int quantity = item.quantity() == null ? 0 : item.quantity();
+            if (lineId == null || quantity <= 0) {
                 outcome.note("fulfilled line item " + item.lineItemId() + " (" + sku(item) + ") is not on order "
                         + view.number());
+                continue;
             }
-            int quantity = item.quantity() == null ? 0 : item.quantity();
-            lines.add(new ShopifyFulfillmentReported.Line(
-                    lineId, lineId == null ? sku(item) : skus.get(lineId), quantity, item.lineItemId()));
+            quantities.merge(lineId, quantity, Integer::sum);
         }
-        var reported = new ShopifyFulfillmentReported(
-                view.id(),
-                view.number(),
-                shopifyOrderId,
-                fulfillment.id() == null ? 0 : fulfillment.id(),
-                topic == ShopifyTopic.FULFILLMENTS_UPDATE,
-                fulfillment.status(),
-                fulfillment.shipmentStatus(),
-                fulfillment.trackingCompany(),
-                fulfillment.numbers(),
-                fulfillment.urls(),
-                List.copyOf(lines),
-                fulfillment.updatedAt() == null ? null : fulfillment.updatedAt().toInstant());
-        events.publishEvent(reported);
-        outcome.applied("reported fulfillment " + fulfillment.id() + " of order " + view.number() + " (status "
-                + fulfillment.status() + "): carrier " + fulfillment.trackingCompany() + ", tracking "
-                + String.join(" ", reported.trackingNumbers())
-                + (reported.trackingUrls().isEmpty() ? "" : " " + String.join(" ", reported.trackingUrls()))
-                + ", items "
-                + lines.stream()
-                        .map(line -> line.sku() + " × " + line.quantity())
-                        .collect(Collectors.joining(", ")));
+        if (quantities.isEmpty()) {
+            outcome.notApplied("fulfillment " + fulfillment.id() + " names no line of order " + view.number());
+            return;
+        }
+        String carrier = fulfillment.trackingCompany() == null ? "unknown carrier" : fulfillment.trackingCompany();
+        String trackingNumber = fulfillment.numbers().isEmpty() ? null : String.join(" ", fulfillment.numbers());
+        try {
+            var parcel = shipments.recordChannelShipment(
+                    view.id(),
+                    "shopify-fulfillment:" + shopifyOrderId + ":" + fulfillment.id(),
+                    carrier,
+                    trackingNumber,
+                    quantities,
+                    "shopify");
+            if (parcel.isPresent()) {
+                outcome.applied(
+                        "recorded fulfillment " + fulfillment.id() + " of order " + view.number() + " as a parcel with "
+                                + carrier + (trackingNumber == null ? "" : " " + trackingNumber) + ", "
+                                + quantities.values().stream()
+                                        .mapToInt(Integer::intValue)
+                                        .sum() + " unit(s)");
+            } else {
+                outcome.notApplied("fulfillment " + fulfillment.id() + " was recorded before"
+                        + (topic == ShopifyTopic.FULFILLMENTS_UPDATE ? "; tracking updates are not applied yet" : ""));
+            }
+        } catch (org.aftercart.fulfillment.FulfillmentProblem e) {
+            outcome.notApplied("fulfillment " + fulfillment.id() + " not recorded: " + e.getMessage());
+        }
     }
 
     private OrderView view(Link link) {

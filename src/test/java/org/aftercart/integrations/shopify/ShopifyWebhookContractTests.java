@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import org.aftercart.catalog.Catalog;
 import org.aftercart.customers.Customers;
@@ -25,10 +24,7 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -72,24 +68,7 @@ class ShopifyWebhookContractTests {
     ShopifyWebhookProcessor processor;
 
     @Autowired
-    ReportedFulfillments reported;
-
-    @TestConfiguration
-    static class Listeners {
-        @Bean
-        ReportedFulfillments reportedFulfillments() {
-            return new ReportedFulfillments();
-        }
-    }
-
-    static class ReportedFulfillments {
-        final List<ShopifyFulfillmentReported> events = new CopyOnWriteArrayList<>();
-
-        @EventListener
-        void on(ShopifyFulfillmentReported event) {
-            events.add(event);
-        }
-    }
+    org.aftercart.fulfillment.Fulfillment fulfillment;
 
     @Test
     void ordersCreateTakesTheOrderWithItsLinesTotalsCustomerAndAddress() {
@@ -522,7 +501,7 @@ class ShopifyWebhookContractTests {
     }
 
     @Test
-    void fulfillmentsCreateRecordsTheTrackingAndReportsIt() {
+    void fulfillmentsCreateRecordsTheParcelOnceAndShipsItsUnits() {
         long shopifyId = newShopifyId();
         awaitProcessed(deliver("orders/create", ShopifyFixtures.order().put("id", shopifyId)));
 
@@ -531,30 +510,28 @@ class ShopifyWebhookContractTests {
 
         assertThat(receipt.get("status")).isEqualTo("PROCESSED");
         assertThat((String) receipt.get("outcome"))
-                .contains("fulfillment 255858046")
-                .contains("carrier null-company")
-                .contains("tracking 1Z2345")
-                .contains("IPOD2008GREEN × 1");
+                .contains("recorded fulfillment 255858046")
+                .contains("null-company 1Z2345");
         OrderView view = order(shopifyId);
-        assertThat(reported.events)
-                .filteredOn(event -> event.shopifyOrderId() == shopifyId)
-                .singleElement()
-                .satisfies(event -> {
-                    assertThat(event.orderId()).isEqualTo(view.id());
-                    assertThat(event.orderNumber()).isEqualTo(view.number());
-                    assertThat(event.shopifyFulfillmentId()).isEqualTo(255858046L);
-                    assertThat(event.update()).isFalse();
-                    assertThat(event.status()).isEqualTo("pending");
-                    assertThat(event.trackingCompany()).isEqualTo("null-company");
-                    assertThat(event.trackingNumbers()).containsExactly("1Z2345");
-                    assertThat(event.trackingUrls()).containsExactly("http://www.google.com/search?q=1Z2345");
-                    assertThat(event.lines())
-                            .containsExactly(new ShopifyFulfillmentReported.Line(
-                                    view.lines().getFirst().id(), "IPOD2008GREEN", 1, 466157049L));
-                });
-        assertThat(view.lines())
-                .as("shipping is the fulfillment module's to record")
+        assertThat(view.lines().getFirst().sku()).isEqualTo("IPOD2008GREEN");
+        assertThat(view.lines().getFirst().quantities().shipped()).isEqualTo(1);
+        assertThat(view.lines().subList(1, view.lines().size()))
                 .allSatisfy(line -> assertThat(line.quantities().shipped()).isZero());
+        assertThat(view.status()).isEqualTo(org.aftercart.orders.OrderStatus.PARTIALLY_SHIPPED);
+        assertThat(fulfillment.parcelsOf(view.id())).singleElement().satisfies(parcel -> {
+            assertThat(parcel.carrier()).isEqualTo("null-company");
+            assertThat(parcel.trackingNumber()).isEqualTo("1Z2345");
+            assertThat(parcel.items()).singleElement().satisfies(item -> {
+                assertThat(item.orderLineId()).isEqualTo(view.lines().getFirst().id());
+                assertThat(item.quantity()).isEqualTo(1);
+            });
+        });
+
+        Map<String, Object> update = awaitProcessed(
+                deliver("fulfillments/update", ShopifyFixtures.fulfillment().put("order_id", shopifyId)));
+        assertThat((String) update.get("outcome")).contains("was recorded before");
+        assertThat(fulfillment.parcelsOf(view.id())).hasSize(1);
+        assertThat(order(shopifyId).lines().getFirst().quantities().shipped()).isEqualTo(1);
     }
 
     @Test
@@ -579,12 +556,9 @@ class ShopifyWebhookContractTests {
                         },
                         row -> row != null && row.get("processed_at") != null);
 
-        assertThat(retried.get("status")).isEqualTo("PROCESSED");
+        assertThat(retried.get("status")).as(retried.toString()).isEqualTo("PROCESSED");
         assertThat(retried.get("attempts")).isEqualTo(2);
-        assertThat(reported.events)
-                .filteredOn(event -> event.shopifyOrderId() == shopifyId)
-                .singleElement()
-                .satisfies(event -> assertThat(event.update()).isTrue());
+        assertThat(fulfillment.parcelsOf(order(shopifyId).id())).hasSize(1);
     }
 
     private OrderView order(long shopifyId) {
