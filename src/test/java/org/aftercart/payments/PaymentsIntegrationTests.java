@@ -106,6 +106,26 @@ class PaymentsIntegrationTests {
     }
 
     @Test
+    void aDifferenceTheChannelSettledIsRecordedWithoutCallingTheProvider() {
+        UUID order = UUID.randomUUID();
+        transactions.recordSucceeded(
+                order, PaymentTransaction.Kind.CAPTURE, Money.of("40.00", "EUR"), "channel", "cap-" + order);
+        int before = provider.calls.get();
+
+        payments.recordChannelSettlement(order, Money.of("-15.00", "EUR"), "order:" + order + ":v2");
+
+        assertThat(provider.calls.get()).isEqualTo(before);
+        assertThat(payments.transactionsOf(order))
+                .filteredOn(t -> t.kind() == PaymentTransaction.Kind.REFUND)
+                .singleElement()
+                .satisfies(refund -> {
+                    assertThat(refund.provider()).isEqualTo("channel");
+                    assertThat(refund.status()).isEqualTo(PaymentTransaction.Status.SUCCEEDED);
+                });
+        assertThat(payments.netPaid(order)).contains(Money.of("25.00", "EUR"));
+    }
+
+    @Test
     void nothingIsSettledForAnUnpaidOrder() {
         UUID order = UUID.randomUUID();
         payments.settle(order, "AC-4", Money.of("12.00", "EUR"), "order:" + order + ":v2");

@@ -211,7 +211,7 @@ class ShopifyOrderSync {
             outcome.notApplied("shipping address change to " + wanted + ": " + closed(view));
             return view;
         }
-        OrderView changed = orders.change(view.id(), new OrderChange.ChangeShippingAddress(wanted), ACTOR, null);
+        OrderView changed = orders.applyChannelChange(view.id(), new OrderChange.ChangeShippingAddress(wanted), ACTOR);
         outcome.applied("shipping address changed to " + wanted);
         return changed;
     }
@@ -268,7 +268,7 @@ class ShopifyOrderSync {
             return view;
         }
         for (OrderChange change : changes) {
-            view = orders.change(view.id(), change, ACTOR, null);
+            view = orders.applyChannelChange(view.id(), change, ACTOR);
         }
         outcome.applied(summary);
         return view;
@@ -285,7 +285,7 @@ class ShopifyOrderSync {
             outcome.notApplied("cancellation: " + closed(view));
             return;
         }
-        orders.cancel(view.id(), reason, ACTOR);
+        orders.applyChannelCancellation(view.id(), reason, ACTOR);
         outcome.applied(reason.toLowerCase(Locale.ROOT));
     }
 
