@@ -47,8 +47,12 @@ final class Browser implements AutoCloseable {
 
     Browser(int port) {
         this.base = "http://localhost:" + port;
-        Path driverBinary = Path.of("/usr/bin/chromedriver");
-        if (Files.isExecutable(driverBinary) && System.getProperty("webdriver.chrome.driver") == null) {
+        if (System.getProperty("webdriver.chrome.driver") == null) {
+            Path driverBinary = Path.of("/usr/bin/chromedriver");
+            if (!Files.isExecutable(driverBinary)) {
+                throw new IllegalStateException("No chromedriver: install the Debian packages chromium and"
+                        + " chromium-driver, or set -Dwebdriver.chrome.driver and -Daftercart.chromium");
+            }
             System.setProperty("webdriver.chrome.driver", driverBinary.toString());
         }
         try {
@@ -57,10 +61,7 @@ final class Browser implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         ChromeOptions options = new ChromeOptions();
-        Path chromium = Path.of("/usr/bin/chromium");
-        if (Files.isExecutable(chromium)) {
-            options.setBinary(chromium.toFile());
-        }
+        options.setBinary(System.getProperty("aftercart.chromium", "/usr/bin/chromium"));
         options.addArguments(
                 "--headless=new",
                 "--no-sandbox",

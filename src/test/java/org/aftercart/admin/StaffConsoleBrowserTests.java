@@ -6,6 +6,7 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.urlContains;
 
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import org.aftercart.catalog.Catalog;
 import org.aftercart.fulfillment.Fulfillment;
 import org.aftercart.inventory.Inventory;
@@ -22,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The console as staff use it, in a real headless Chromium against the running application:
@@ -50,6 +52,9 @@ class StaffConsoleBrowserTests {
 
     @Autowired
     Inventory inventory;
+
+    @Autowired
+    JdbcClient jdbc;
 
     static Browser browser;
 
@@ -142,6 +147,7 @@ class StaffConsoleBrowserTests {
         assertThat(browser.text(".totals")).contains("€60.90");
         assertThat(browser.text(".fulfilment-order")).contains("Main warehouse", "Released");
         assertNoSeriousAccessibilityProblems("order before packing");
+        browser.screenshot("order-actions-desktop");
 
         clickButton("Start packing");
         browser.waitUntil(textToBePresentInElementLocated(By.cssSelector("[role=status]"), "Packing started"));
@@ -169,6 +175,7 @@ class StaffConsoleBrowserTests {
     @Test
     void staffSwitchToFrench() {
         OrderView order = data.webOrder();
+        refundNeedingAPerson(order);
         signIn();
         browser.width(Browser.PHONE);
 
@@ -181,12 +188,26 @@ class StaffConsoleBrowserTests {
         assertThat(browser.text("h1")).contains("Commande " + order.number(), "Passée");
         assertThat(browser.text(".totals")).contains("Sous-total", "60,90");
         assertThat(browser.text(".fulfilment-order")).contains("Commencer l’emballage");
+        assertThat(browser.text(".payments .needs-attention")).contains("Action manuelle requise", "6,00");
         assertNoSeriousAccessibilityProblems("order in French");
         assertThat(browser.overflowsSideways()).isFalse();
         browser.screenshot("order-fr-phone");
 
         browser.driver.findElement(By.linkText("English")).click();
         browser.waitUntil(textToBePresentInElementLocated(By.tagName("h1"), "Order " + order.number()));
+    }
+
+    /** A refund the provider refused, as the payments module records it for a person to handle. */
+    private void refundNeedingAPerson(OrderView order) {
+        jdbc.sql(
+                        """
+                        insert into payments.transactions (id, order_id, kind, amount, currency, provider, status,
+                            failure_reason, idempotency_key)
+                        values (?, ?, 'REFUND', 6.00, 'EUR', 'offline', 'MANUAL_ACTION_REQUIRED',
+                            'Card expired', ?)
+                        """)
+                .params(UUID.randomUUID(), order.id().id(), "test:" + UUID.randomUUID())
+                .update();
     }
 
     private void signIn() {
