@@ -173,7 +173,7 @@ class StaffConsoleBrowserTests {
     }
 
     @Test
-    void staffSwitchToFrench() {
+    void staffSwitchToFrenchAndBackThenSignOut() {
         OrderView order = data.webOrder();
         refundNeedingAPerson(order);
         signIn();
@@ -195,6 +195,12 @@ class StaffConsoleBrowserTests {
 
         browser.driver.findElement(By.linkText("English")).click();
         browser.waitUntil(textToBePresentInElementLocated(By.tagName("h1"), "Order " + order.number()));
+
+        browser.driver
+                .findElement(By.xpath("//header//button[normalize-space()='Sign out']"))
+                .click();
+        browser.waitUntil(urlContains("/login?logout"));
+        assertThat(browser.text("[role=status]")).isEqualTo("You have signed out.");
     }
 
     /** A refund the provider refused, as the payments module records it for a person to handle. */
