@@ -12,7 +12,7 @@ class LoginAdminController {
         return "admin/login";
     }
 
-    @GetMapping({"/admin", "/admin/"})
+    @GetMapping({"/", "/admin", "/admin/"})
     String home() {
         return "redirect:/admin/orders";
     }
