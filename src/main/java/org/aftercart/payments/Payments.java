@@ -68,21 +68,50 @@ public class Payments {
     @Async
     @TransactionalEventListener
     void on(OrderChanged event) {
-        settle(
-                event.orderId().id(),
-                event.number(),
-                event.priceDifference(),
-                "order:" + event.orderId() + ":v" + event.version());
+        settleOrRecord(
+                event.orderId(), event.number(), event.priceDifference(), event.version(), event.settledByChannel());
     }
 
     @Async
     @TransactionalEventListener
     void on(OrderCancelled event) {
-        settle(
-                event.orderId().id(),
-                event.number(),
-                event.priceDifference(),
-                "order:" + event.orderId() + ":v" + event.version());
+        settleOrRecord(
+                event.orderId(), event.number(), event.priceDifference(), event.version(), event.settledByChannel());
+    }
+
+    private void settleOrRecord(
+            org.aftercart.orders.OrderId orderId,
+            String number,
+            Money difference,
+            long version,
+            boolean settledByChannel) {
+        String key = "order:" + orderId + ":v" + version;
+        if (settledByChannel) {
+            recordChannelSettlement(orderId.id(), difference, key);
+        } else {
+            settle(orderId.id(), number, difference, key);
+        }
+    }
+
+    /** The channel moved the money itself: keep the books right without calling a provider. */
+    void recordChannelSettlement(UUID orderId, Money difference, String idempotencyKey) {
+        Optional<Money> paid = transactions.netPaid(orderId);
+        if (difference.isZero() || paid.isEmpty()) {
+            return;
+        }
+        Money amount = difference.isPositive() ? difference : min(difference.negate(), paid.get());
+        if (amount.isPositive()) {
+            transactions.recordSucceeded(
+                    orderId,
+                    difference.isPositive() ? PaymentTransaction.Kind.CHARGE : PaymentTransaction.Kind.REFUND,
+                    amount,
+                    "channel",
+                    idempotencyKey);
+        }
+    }
+
+    private static Money min(Money a, Money b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     /** Charges a positive difference, refunds a negative one (up to what was paid). */
@@ -100,10 +129,6 @@ public class Payments {
                 execute(orderId, orderNumber, PaymentTransaction.Kind.REFUND, refund, idempotencyKey);
             }
         }
-    }
-
-    private static Money min(Money a, Money b) {
-        return a.compareTo(b) <= 0 ? a : b;
     }
 
     private void execute(UUID orderId, String orderNumber, PaymentTransaction.Kind kind, Money amount, String key) {
