@@ -55,7 +55,7 @@ class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Ordered {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory.toAbsolutePath())
                     .setCleanDataDirectory(clean)
-                    .setServerConfig("max_connections", "200")
+                    .setServerConfig("max_connections", "300")
                     .setServerConfig("fsync", "on")
                     .setRegisterShutdownHook(false)
                     .start();
