@@ -16,6 +16,8 @@ import org.aftercart.integrations.onlineretail.OnlineRetailReader;
 import org.aftercart.orders.HistoricalImportResult;
 import org.aftercart.orders.HistoricalOrderImport;
 import org.aftercart.orders.SalesChannel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -30,6 +32,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class OnlineRetailImport {
+
+    private static final Logger log = LoggerFactory.getLogger(OnlineRetailImport.class);
 
     /** A slice of the file shipped for demos: the invoices of about 150 customers. */
     public static final String DEMO_SLICE = "demo/online-retail-slice.csv.gz";
@@ -72,6 +76,7 @@ public class OnlineRetailImport {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read the Online Retail file: " + e.getMessage(), e);
         }
+        log.debug("Read {} lines in {} ms", book.rowsRead(), (System.nanoTime() - started) / 1_000_000);
         phases.accept("Writing " + book.orderCount() + " orders to the database");
         return Objects.requireNonNull(transactions.execute(status -> {
             int productsAdded = catalog.addMissing(book.products());

@@ -9,16 +9,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.aftercart.customers.CustomerBulkLoad;
 import org.aftercart.customers.CustomerId;
 import org.aftercart.platform.CopyWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.StopWatch;
 
 /**
  * Imports a sales history in bulk: orders whose units were all delivered, then the returns made
@@ -33,6 +37,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class HistoricalOrderImport {
+
+    private static final Logger log = LoggerFactory.getLogger(HistoricalOrderImport.class);
 
     /** From this many lines on, their foreign key is checked once for all, not line by line. */
     static final int ONE_PASS_CHECK_FROM = 50_000;
@@ -65,8 +71,51 @@ public class HistoricalOrderImport {
             Currency currency,
             Collection<HistoricalOrder> orders,
             Stream<HistoricalReturn> historicalReturns) {
+        StopWatch steps = new StopWatch("historical order import");
+        steps.start("stage orders, returns and customer ids");
         Connection connection = DataSourceUtils.getConnection(dataSource);
         TimeOrderedIds ids = new TimeOrderedIds();
+        createStagingTables();
+        Set<String> orderCustomers = stageOrders(connection, orders, ids);
+        Set<String> returnCustomers = returns.stage(connection, historicalReturns);
+        stageCustomerIds(connection, orderCustomers, returnCustomers);
+
+        steps.stop();
+        steps.start("insert orders");
+        Map<String, UUID> added = insertOrders(channel, currency);
+        steps.stop();
+        steps.start("copy lines");
+        int linesToCopy = orders.stream()
+                .filter(order -> added.containsKey(order.number()))
+                .mapToInt(order -> order.lines().size())
+                .sum();
+        OnePassForeignKeyCheck.Suspended suspended =
+                linesToCopy >= ONE_PASS_CHECK_FROM ? foreignKeys.suspend("orders.order_lines") : null;
+        int linesAdded = copyLines(connection, orders, added, ids);
+        if (suspended != null) {
+            foreignKeys.restore(suspended);
+        }
+        steps.stop();
+        steps.start("apply returns");
+        HistoricalReturns.Outcome returned = returns.apply();
+        steps.stop();
+        steps.start("derive statuses");
+        statuses.refresh("import_returned_orders");
+        steps.stop();
+        log.debug("{}", steps.prettyPrint(TimeUnit.MILLISECONDS));
+        return new HistoricalImportResult(
+                added.size(),
+                orders.size() - added.size(),
+                linesAdded,
+                returned.applied(),
+                returned.alreadyApplied(),
+                returned.withoutOrderLine(),
+                returned.withNothingLeft(),
+                returned.units(),
+                returned.unitsBeyondWhatWasLeft());
+    }
+
+    private void createStagingTables() {
         jdbc.sql(
                         """
                         create temp table if not exists import_orders (
@@ -82,11 +131,11 @@ public class HistoricalOrderImport {
                         """)
                 .update();
         jdbc.sql("truncate import_orders, import_customer_ids").update();
-        Set<String> orderCustomers = stageOrders(connection, orders, ids);
-        Set<String> returnCustomers = returns.stage(connection, historicalReturns);
-        stageCustomerIds(connection, orderCustomers, returnCustomers);
+    }
 
-        Map<String, UUID> added = jdbc
+    /** Inserts the staged orders whose number is free; returns their ids by number. */
+    private Map<String, UUID> insertOrders(SalesChannel channel, Currency currency) {
+        return jdbc
                 .sql(
                         """
                         insert into orders.orders (id, number, channel, external_ref, customer_id, currency,
@@ -104,28 +153,6 @@ public class HistoricalOrderImport {
                 .list()
                 .stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-        int linesToCopy = orders.stream()
-                .filter(order -> added.containsKey(order.number()))
-                .mapToInt(order -> order.lines().size())
-                .sum();
-        OnePassForeignKeyCheck.Suspended suspended =
-                linesToCopy >= ONE_PASS_CHECK_FROM ? foreignKeys.suspend("orders.order_lines") : null;
-        int linesAdded = copyLines(connection, orders, added, ids);
-        if (suspended != null) {
-            foreignKeys.restore(suspended);
-        }
-        HistoricalReturns.Outcome returned = returns.apply();
-        statuses.refresh("import_returned_orders");
-        return new HistoricalImportResult(
-                added.size(),
-                orders.size() - added.size(),
-                linesAdded,
-                returned.applied(),
-                returned.alreadyApplied(),
-                returned.withoutOrderLine(),
-                returned.withNothingLeft(),
-                returned.units(),
-                returned.unitsBeyondWhatWasLeft());
     }
 
     /** Copies each order with its status derived from its lines; returns the customers named. */

@@ -77,6 +77,10 @@ class HistoricalReturns {
      * them; the orders they changed are left in {@code import_returned_orders}.
      */
     Outcome apply() {
+        // The match joins every earlier order of the customers concerned with their lines: let it
+        // hash in memory rather than spill to disk. SET LOCAL ends with the transaction.
+        jdbc.sql("set local work_mem = '64MB'").update();
+        jdbc.sql("analyze import_returns").update();
         jdbc.sql(
                         """
                         drop table if exists import_matched_returns, import_returned_orders;
