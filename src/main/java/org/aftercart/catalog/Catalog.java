@@ -49,6 +49,14 @@ public class Catalog {
                 .collect(Collectors.toMap(ProductVariant::sku, Function.identity()));
     }
 
+    /** A page of active variants, by SKU; for integrations that mirror the catalog. */
+    public List<ProductVariant> list(int offset, int limit) {
+        return jdbc.sql(SELECT_VARIANT + " where v.active order by v.sku offset ? limit ?")
+                .params(Math.max(offset, 0), Math.min(Math.max(limit, 1), 1000))
+                .query(Catalog::variant)
+                .list();
+    }
+
     /** The other variants of the same product, e.g. the sizes and colours a customer may switch to. */
     public List<ProductVariant> variantsOfProduct(UUID productId) {
         return jdbc.sql(SELECT_VARIANT + " where v.product_id = ? order by v.sku")

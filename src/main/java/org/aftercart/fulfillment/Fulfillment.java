@@ -179,6 +179,100 @@ public class Fulfillment {
         });
     }
 
+    /**
+     * Records a parcel that a sales channel shipped itself (e.g. a Shopify fulfilment): the units
+     * are taken from the order's open fulfilment orders, leave their locations' stock, and move to
+     * shipped on the order. Recorded once per {@code externalRef}; a repeat is ignored.
+     *
+     * @return the parcel, or empty when this external reference was recorded before
+     */
+    public java.util.Optional<ParcelView> recordChannelShipment(
+            OrderId orderId,
+            String externalRef,
+            String carrier,
+            @Nullable String trackingNumber,
+            Map<UUID, Integer> quantitiesByLine,
+            String actor) {
+        return retrying(() -> {
+            if (fulfillmentOrders.parcelExists(externalRef)) {
+                return java.util.Optional.<ParcelView>empty();
+            }
+            orders.startPacking(orderId, actor);
+            Instant now = clock.instant();
+            List<FulfillmentOrderView> open = fulfillmentOrders.ofOrder(orderId.id()).stream()
+                    .filter(fo -> SHIPPABLE.contains(fo.status()) || fo.status() == FulfillmentStatus.ON_HOLD)
+                    .toList();
+            List<ParcelView.Item> items = new java.util.ArrayList<>();
+            Map<UUID, Map<UUID, Integer>> takenByFulfillmentOrder = new java.util.LinkedHashMap<>();
+            quantitiesByLine.forEach((lineId, quantity) -> {
+                int remaining = quantity;
+                String sku = null;
+                for (FulfillmentOrderView fo : open) {
+                    for (FulfillmentOrderView.Line line : fo.lines()) {
+                        if (line.orderLineId().equals(lineId) && remaining > 0) {
+                            int take = Math.min(remaining, line.quantity() - line.shipped());
+                            if (take > 0) {
+                                takenByFulfillmentOrder
+                                        .computeIfAbsent(fo.id(), k -> new HashMap<>())
+                                        .merge(lineId, take, Integer::sum);
+                                remaining -= take;
+                                sku = line.sku();
+                            }
+                        }
+                    }
+                }
+                if (remaining > 0 || sku == null) {
+                    throw FulfillmentProblem.invalidShipment(
+                            "Line " + lineId + " of the order has fewer than " + quantity + " unit(s) left to ship");
+                }
+                items.add(new ParcelView.Item(lineId, sku, quantity));
+            });
+            UUID fulfillmentOrderId = takenByFulfillmentOrder.size() == 1
+                    ? takenByFulfillmentOrder.keySet().iterator().next()
+                    : null;
+            ParcelView parcel = new ParcelView(
+                    UUID.randomUUID(), orderId.id(), fulfillmentOrderId, carrier, null, trackingNumber, now, items);
+            fulfillmentOrders.insertParcel(parcel, externalRef);
+            String locations = String.join(
+                    ", ",
+                    open.stream()
+                            .filter(fo -> takenByFulfillmentOrder.containsKey(fo.id()))
+                            .map(FulfillmentOrderView::locationCode)
+                            .toList());
+            for (FulfillmentOrderView fo : open) {
+                Map<UUID, Integer> taken = takenByFulfillmentOrder.get(fo.id());
+                if (taken == null) {
+                    continue;
+                }
+                taken.forEach((lineId, quantity) -> {
+                    fulfillmentOrders.addShipped(fo.id(), lineId, quantity);
+                    inventory.consume(lineId, fo.locationCode(), quantity);
+                });
+                boolean complete = fo.lines().stream()
+                        .allMatch(l -> l.shipped() + taken.getOrDefault(l.orderLineId(), 0) == l.quantity());
+                fulfillmentOrders.transition(
+                        fo.id(),
+                        List.of(
+                                FulfillmentStatus.ON_HOLD,
+                                FulfillmentStatus.RELEASED,
+                                FulfillmentStatus.PICKING,
+                                FulfillmentStatus.PACKING),
+                        complete ? FulfillmentStatus.SHIPPED : FulfillmentStatus.PACKING,
+                        now);
+            }
+            orders.recordShipment(
+                    orderId,
+                    quantitiesByLine,
+                    "Shipped by the sales channel with " + carrier
+                            + (trackingNumber == null ? "" : " " + trackingNumber),
+                    actor);
+            String orderNumber = open.isEmpty() ? "" : open.getFirst().orderNumber();
+            events.publishEvent(new ParcelShipped(
+                    parcel.id(), orderId.id(), orderNumber, locations, carrier, null, trackingNumber, items, now));
+            return java.util.Optional.of(parcel);
+        });
+    }
+
     private FulfillmentOrderView step(
             UUID id, List<FulfillmentStatus> from, FulfillmentStatus to, @Nullable String actor) {
         return retrying(() -> {

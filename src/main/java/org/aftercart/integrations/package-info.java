@@ -1,6 +1,8 @@
 /**
- * Connections to the world outside: bulk imports of other systems' data, such as the UCI Online
- * Retail sales history, into the modules that own it; no other module depends on it.
+ * The edges to other systems: inbound storefront webhooks (Shopify-compatible, in {@code shopify}),
+ * verified, stored once as receipts and applied after commit through the public APIs of orders,
+ * catalog and fulfillment, and bulk imports of other systems' history, such as the UCI Online
+ * Retail file, through the bulk-load APIs of catalog, customers and orders.
  */
 @NullMarked
 @ApplicationModule(displayName = "Integrations")

@@ -9,6 +9,8 @@ import org.aftercart.shared.Money;
  * @param priceDifference new total minus old total: positive is owed by the customer, negative is
  *     owed to the customer
  * @param lines every line after the change
+ * @param settledByChannel the sales channel already charged or refunded the difference (e.g. an
+ *     edit made in Shopify); payments only records it
  */
 public record OrderChanged(
         OrderId orderId,
@@ -17,4 +19,5 @@ public record OrderChanged(
         ChangeKind kind,
         String description,
         Money priceDifference,
-        List<OrderLineSnapshot> lines) {}
+        List<OrderLineSnapshot> lines,
+        boolean settledByChannel) {}

@@ -161,6 +161,19 @@ public class OrderManagement {
      * @param expectedVersion when given, the change is refused if the order moved on since the caller read it
      */
     public OrderView change(OrderId id, OrderChange change, String actor, @Nullable Long expectedVersion) {
+        return change(id, change, actor, expectedVersion, false);
+    }
+
+    /**
+     * Applies a change the sales channel already made and settled on its side (e.g. an edit in the
+     * Shopify admin): same rules and journal, but payments only records the difference.
+     */
+    public OrderView applyChannelChange(OrderId id, OrderChange change, String actor) {
+        return change(id, change, actor, null, true);
+    }
+
+    private OrderView change(
+            OrderId id, OrderChange change, String actor, @Nullable Long expectedVersion, boolean settledByChannel) {
         return retryingOnConflict(() -> {
             Order order = load(id);
             if (expectedVersion != null && expectedVersion != order.version()) {
@@ -175,7 +188,14 @@ public class OrderManagement {
             ChangeKind kind = kindOf(change);
             Money difference = order.total().minus(before);
             order.publish(new OrderChanged(
-                    order.id(), order.number(), order.version() + 1, kind, description, difference, snapshot(order)));
+                    order.id(),
+                    order.number(),
+                    order.version() + 1,
+                    kind,
+                    description,
+                    difference,
+                    snapshot(order),
+                    settledByChannel));
             Order saved = orders.save(order);
             journal.append(
                     saved.id(),
@@ -186,13 +206,23 @@ public class OrderManagement {
 
     /** Cancels the whole order inside the edit window; everything paid becomes due back. */
     public OrderView cancel(OrderId id, String reason, String actor) {
+        return cancel(id, reason, actor, false);
+    }
+
+    /** Records a cancellation the sales channel made and refunded on its side. */
+    public OrderView applyChannelCancellation(OrderId id, String reason, String actor) {
+        return cancel(id, reason, actor, true);
+    }
+
+    private OrderView cancel(OrderId id, String reason, String actor, boolean settledByChannel) {
         return retryingOnConflict(() -> {
             Order order = load(id);
             order.ensureChangeable();
             Money before = order.total();
             order.cancel();
             Money difference = before.negate();
-            order.publish(new OrderCancelled(order.id(), order.number(), order.version() + 1, reason, difference));
+            order.publish(new OrderCancelled(
+                    order.id(), order.number(), order.version() + 1, reason, difference, settledByChannel));
             Order saved = orders.save(order);
             journal.append(
                     saved.id(),

@@ -95,12 +95,15 @@ public class Payments {
         if (difference.isPositive()) {
             execute(orderId, orderNumber, PaymentTransaction.Kind.CHARGE, difference, idempotencyKey);
         } else {
-            Money refundable = paid.get();
-            Money refund = difference.negate().compareTo(refundable) > 0 ? refundable : difference.negate();
+            Money refund = min(difference.negate(), paid.get());
             if (refund.isPositive()) {
                 execute(orderId, orderNumber, PaymentTransaction.Kind.REFUND, refund, idempotencyKey);
             }
         }
+    }
+
+    private static Money min(Money a, Money b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     private void execute(UUID orderId, String orderNumber, PaymentTransaction.Kind kind, Money amount, String key) {

