@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Currency;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -77,7 +78,7 @@ public class OnlineRetailImport {
             throw new UncheckedIOException("Could not read the Online Retail file: " + e.getMessage(), e);
         }
         log.debug("Read {} lines in {} ms", book.rowsRead(), (System.nanoTime() - started) / 1_000_000);
-        phases.accept("Writing " + book.orderCount() + " orders to the database");
+        phases.accept(String.format(Locale.ROOT, "Writing %,d orders to the database", book.orderCount()));
         return Objects.requireNonNull(transactions.execute(status -> {
             int productsAdded = catalog.addMissing(book.products());
             int customersAdded = customers.addMissing(book.customers());

@@ -58,7 +58,9 @@ public record OnlineRetailReport(
                         unitsBeyondWhatWasLeft,
                         cancellationsAlreadyApplied > 0
                                 ? String.format(
-                                        Locale.ROOT, "; %,d applied by an earlier import", cancellationsAlreadyApplied)
+                                        Locale.ROOT,
+                                        "; %,d already handled by an earlier import",
+                                        cancellationsAlreadyApplied)
                                 : ""));
         line(text, "Skipped", skippedTotal());
         skipped.forEach((reason, count) -> text.append(String.format(Locale.ROOT, "  %,10d  %s%n", count, reason)));
