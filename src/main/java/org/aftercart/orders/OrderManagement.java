@@ -38,6 +38,7 @@ public class OrderManagement {
 
     private final OrderRepository orders;
     private final ChangeJournal journal;
+    private final OrderSearch search;
     private final Catalog catalog;
     private final Customers customers;
     private final JdbcClient jdbc;
@@ -47,6 +48,7 @@ public class OrderManagement {
     OrderManagement(
             OrderRepository orders,
             ChangeJournal journal,
+            OrderSearch search,
             Catalog catalog,
             Customers customers,
             JdbcClient jdbc,
@@ -54,6 +56,7 @@ public class OrderManagement {
             Clock clock) {
         this.orders = orders;
         this.journal = journal;
+        this.search = search;
         this.catalog = catalog;
         this.customers = customers;
         this.jdbc = jdbc;
@@ -148,6 +151,18 @@ public class OrderManagement {
 
     public Optional<OrderView> findByChannelRef(SalesChannel channel, String externalRef) {
         return orders.findByChannelAndExternalRef(channel.name(), externalRef).map(OrderView::of);
+    }
+
+    /**
+     * A page of orders, newest first. A non-blank query keeps the orders whose number or e-mail
+     * address starts with it, or whose customer name has words starting with each of its words,
+     * ignoring case.
+     *
+     * @param page zero-based
+     * @param size at most 100 orders a page
+     */
+    public OrderSummaryPage search(String query, int page, int size) {
+        return search.search(query, page, size);
     }
 
     public List<JournalEntry> journal(OrderId id) {

@@ -1,0 +1,98 @@
+package org.aftercart.admin;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.security.Principal;
+import java.util.List;
+import java.util.Locale;
+import org.aftercart.platform.Languages;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.ui.Model;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * What every console page shares: who is signed in, the language links, and error pages (instead
+ * of the API's problem bodies) when a page cannot be shown.
+ */
+@ControllerAdvice(basePackageClasses = ConsolePages.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ConsolePages {
+
+    /** A link that shows the current page in another language, labelled in that language. */
+    record LanguageLink(String code, String label, String href, boolean current) {}
+
+    private final ConsoleText text;
+
+    ConsolePages(ConsoleText text) {
+        this.text = text;
+    }
+
+    @ModelAttribute("staffName")
+    @Nullable
+    String staffName(@Nullable Principal principal) {
+        return principal == null ? null : principal.getName();
+    }
+
+    @ModelAttribute("languages")
+    List<LanguageLink> languages(HttpServletRequest request) {
+        Locale current = LocaleContextHolder.getLocale();
+        return Languages.SUPPORTED.stream()
+                .map(language -> new LanguageLink(
+                        language.getLanguage(),
+                        capitalized(language.getDisplayLanguage(language), language),
+                        UriComponentsBuilder.fromPath(request.getRequestURI())
+                                .query(request.getQueryString())
+                                .replaceQueryParam("lang", language.getLanguage())
+                                .build()
+                                .toUriString(),
+                        language.getLanguage().equals(current.getLanguage())))
+                .toList();
+    }
+
+    @ExceptionHandler(ErrorResponseException.class)
+    String problem(
+            ErrorResponseException e,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            @Nullable Principal principal,
+            Model model) {
+        return errorPage(e.getStatusCode().value(), text.problem(e), request, response, principal, model);
+    }
+
+    /** A path that cannot name anything, such as an order id that is not a UUID. */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    String notFound(
+            HttpServletRequest request, HttpServletResponse response, @Nullable Principal principal, Model model) {
+        return errorPage(
+                HttpStatus.NOT_FOUND.value(), text.get("error.not-found"), request, response, principal, model);
+    }
+
+    /** Exception handlers get a fresh model: the page's shared attributes are added again here. */
+    private String errorPage(
+            int status,
+            String message,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            @Nullable Principal principal,
+            Model model) {
+        response.setStatus(status);
+        model.addAttribute("status", status);
+        model.addAttribute("message", message);
+        model.addAttribute("staffName", staffName(principal));
+        model.addAttribute("languages", languages(request));
+        return "error";
+    }
+
+    private static String capitalized(String name, Locale locale) {
+        return name.isEmpty() ? name : name.substring(0, 1).toUpperCase(locale) + name.substring(1);
+    }
+}

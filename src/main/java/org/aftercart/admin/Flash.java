@@ -1,0 +1,27 @@
+package org.aftercart.admin;
+
+import java.io.Serializable;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The one-line outcome of an action, shown once on the page the action redirects to. */
+record Flash(Kind kind, String text) implements Serializable {
+
+    static final String ATTRIBUTE = "flash";
+
+    enum Kind {
+        SUCCESS,
+        ERROR
+    }
+
+    static void success(RedirectAttributes attributes, String text) {
+        attributes.addFlashAttribute(ATTRIBUTE, new Flash(Kind.SUCCESS, text));
+    }
+
+    static void error(RedirectAttributes attributes, String text) {
+        attributes.addFlashAttribute(ATTRIBUTE, new Flash(Kind.ERROR, text));
+    }
+
+    public boolean error() {
+        return kind == Kind.ERROR;
+    }
+}

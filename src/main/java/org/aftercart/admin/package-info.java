@@ -1,0 +1,12 @@
+/**
+ * The staff console shell: sign-in and the pages staff work in, composed from the modules' public
+ * APIs. It holds no business rules of its own, and no module depends on it.
+ */
+@NullMarked
+@ApplicationModule(
+        displayName = "Staff console",
+        allowedDependencies = {"orders", "fulfillment", "payments", "inventory", "customers", "platform", "shared"})
+package org.aftercart.admin;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

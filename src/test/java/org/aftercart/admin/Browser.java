@@ -1,0 +1,221 @@
+package org.aftercart.admin;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.stream.Stream;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A real headless Chromium for page tests: Debian's {@code chromium} and {@code chromium-driver}
+ * packages, a fresh profile per browser, viewports set through the DevTools protocol so that a
+ * phone width is a true phone viewport, full-page screenshots, and axe-core run inside the page.
+ */
+final class Browser implements AutoCloseable {
+
+    static final int DESKTOP = 1280;
+    static final int PHONE = 390;
+
+    private static final Path SCREENSHOTS = Path.of("target/screenshots");
+    private static final String AXE = "META-INF/resources/webjars/axe-core/4.6.3/axe.min.js";
+
+    final ChromeDriver driver;
+    private final String base;
+    private final Path profile;
+    private int width = DESKTOP;
+
+    Browser(int port) {
+        this.base = "http://localhost:" + port;
+        if (System.getProperty("webdriver.chrome.driver") == null) {
+            Path driverBinary = Path.of("/usr/bin/chromedriver");
+            if (!Files.isExecutable(driverBinary)) {
+                throw new IllegalStateException("No chromedriver: install the Debian packages chromium and"
+                        + " chromium-driver, or set -Dwebdriver.chrome.driver and -Daftercart.chromium");
+            }
+            System.setProperty("webdriver.chrome.driver", driverBinary.toString());
+        }
+        try {
+            this.profile = Files.createTempDirectory("aftercart-chromium-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(System.getProperty("aftercart.chromium", "/usr/bin/chromium"));
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--user-data-dir=" + profile,
+                "--window-size=1280,900");
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-GB,en"));
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
+        this.driver = new ChromeDriver(options);
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        viewport(DESKTOP, 900);
+    }
+
+    void open(String path) {
+        driver.get(base + path);
+    }
+
+    String path() {
+        return driver.getCurrentUrl().substring(base.length());
+    }
+
+    WebElement find(String css) {
+        return driver.findElement(By.cssSelector(css));
+    }
+
+    List<WebElement> findAll(String css) {
+        return driver.findElements(By.cssSelector(css));
+    }
+
+    String text(String css) {
+        return find(css).getText();
+    }
+
+    <T> T waitUntil(ExpectedCondition<T> condition) {
+        return new WebDriverWait(driver, Duration.ofSeconds(10))
+                .ignoring(StaleElementReferenceException.class)
+                .until(condition);
+    }
+
+    /** Sets the page width (and mobile emulation below 600 px), like a window of that size. */
+    void width(int width) {
+        this.width = width;
+        viewport(width, width < 600 ? 844 : 900);
+    }
+
+    Object script(String script, Object... arguments) {
+        return driver.executeScript(script, arguments);
+    }
+
+    /** Errors the pages logged since the last call, such as a script or style the CSP blocked. */
+    List<String> consoleErrors() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage)
+                .toList();
+    }
+
+    /** Whether the page is wider than the viewport, i.e. the whole page scrolls sideways. */
+    boolean overflowsSideways() {
+        return (Boolean) script("return document.documentElement.scrollWidth > window.innerWidth + 1");
+    }
+
+    /** Saves the whole page, not only what fits the viewport, as target/screenshots/{name}.png. */
+    Path screenshot(String name) {
+        long height =
+                (Long) script("return Math.max(document.documentElement.scrollHeight, document.body.scrollHeight)");
+        viewport(width, (int) Math.min(Math.max(height, 600), 6000));
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Path file = SCREENSHOTS.resolve(name + ".png");
+            Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), file, StandardCopyOption.REPLACE_EXISTING);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            width(width);
+        }
+    }
+
+    /** Runs axe-core in the current page and returns its violations as "impact rule: nodes". */
+    List<Violation> accessibilityViolations() {
+        if (script("return typeof window.axe") instanceof String type && !type.equals("object")) {
+            script(axeSource());
+        }
+        String json = (String)
+                driver.executeAsyncScript(
+                        """
+                const done = arguments[arguments.length - 1];
+                axe.run(document, {resultTypes: ['violations']})
+                   .then(result => done(JSON.stringify(result.violations)))
+                   .catch(error => done(JSON.stringify([{id: 'axe-error', impact: 'critical',
+                        help: String(error), nodes: []}])));
+                """);
+        List<Violation> violations = new ArrayList<>();
+        for (JsonNode violation : JsonMapper.builder().build().readTree(json)) {
+            List<String> targets = new ArrayList<>();
+            for (JsonNode node : violation.get("nodes")) {
+                targets.add(node.get("target").toString() + " "
+                        + node.path("failureSummary").asString(""));
+            }
+            violations.add(new Violation(
+                    violation.get("id").asString(),
+                    violation.path("impact").asString("unknown"),
+                    violation.get("help").asString(),
+                    targets));
+        }
+        return violations;
+    }
+
+    record Violation(String rule, String impact, String help, List<String> nodes) {
+
+        boolean seriousOrWorse() {
+            return impact.equals("serious") || impact.equals("critical");
+        }
+
+        @Override
+        public String toString() {
+            return impact + " " + rule + ": " + help + " " + nodes;
+        }
+    }
+
+    private void viewport(int width, int height) {
+        driver.executeCdpCommand(
+                "Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", width < 600));
+    }
+
+    private static String axeSource() {
+        try (InputStream in = Browser.class.getClassLoader().getResourceAsStream(AXE)) {
+            if (in == null) {
+                throw new IllegalStateException("axe-core is not on the test classpath: " + AXE);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            driver.quit();
+        } finally {
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder())
+                        .forEach(file -> file.toFile().delete());
+            } catch (IOException e) {
+                // a left-over temporary profile is harmless
+            }
+        }
+    }
+}

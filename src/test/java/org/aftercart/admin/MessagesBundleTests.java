@@ -1,0 +1,161 @@
+package org.aftercart.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.MessageFormat;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.aftercart.fulfillment.FulfillmentStatus;
+import org.aftercart.orders.ChangeKind;
+import org.aftercart.orders.OrderStatus;
+import org.aftercart.orders.PaymentStatus;
+import org.aftercart.orders.SalesChannel;
+import org.aftercart.payments.PaymentTransaction;
+import org.junit.jupiter.api.Test;
+
+/** Every text the pages show exists in every language, and only keys that exist are used. */
+class MessagesBundleTests {
+
+    private static final Path RESOURCES = Path.of("src/main/resources");
+    private static final Path TEMPLATES = RESOURCES.resolve("templates");
+    private static final Path CONSOLE_SOURCES = Path.of("src/main/java/org/aftercart/admin");
+
+    /** {@code #{key}} or {@code #{key(${arg})}}: a literal key. */
+    private static final Pattern LITERAL_KEY = Pattern.compile("#\\{([A-Za-z0-9_.\\-]+)\\s*[}(]");
+    /** {@code #{'prefix.' + ${value}}}: a key made from a prefix and a value. */
+    private static final Pattern KEY_PREFIX = Pattern.compile("#\\{'([A-Za-z0-9_.\\-]+)'\\s*\\+");
+    /** {@code text.get("key", …)} in the console's controllers. */
+    private static final Pattern JAVA_KEY = Pattern.compile("text\\.get\\(\\s*\"([A-Za-z0-9_.\\-]+)\"");
+
+    /** The values that templates turn into keys, by key prefix. */
+    private static final Map<String, Enum<?>[]> ENUM_KEYS = Map.of(
+            "order.status.", OrderStatus.values(),
+            "payment.status.", PaymentStatus.values(),
+            "channel.", SalesChannel.values(),
+            "fulfillment.status.", FulfillmentStatus.values(),
+            "payments.kind.", PaymentTransaction.Kind.values(),
+            "payments.status.", PaymentTransaction.Status.values(),
+            "journal.kind.", ChangeKind.values());
+
+    private final Properties english = load("messages.properties");
+    private final Properties french = load("messages_fr.properties");
+
+    @Test
+    void bothLanguagesHaveTheSameKeys() {
+        assertThat(missing(english, french))
+                .as("keys in English but not in French")
+                .isEmpty();
+        assertThat(missing(french, english))
+                .as("keys in French but not in English")
+                .isEmpty();
+    }
+
+    @Test
+    void noTranslationIsEmpty() {
+        for (Properties bundle : new Properties[] {english, french}) {
+            assertThat(bundle.stringPropertyNames())
+                    .filteredOn(key -> bundle.getProperty(key).isBlank())
+                    .as("keys without text")
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    void everyKeyTheTemplatesUseExists() throws IOException {
+        Set<String> used = new TreeSet<>();
+        for (Path template : files(TEMPLATES, ".html")) {
+            used.addAll(matches(LITERAL_KEY, Files.readString(template)));
+        }
+        assertThat(used).as("keys used by the templates").isNotEmpty();
+        assertThat(used)
+                .filteredOn(key -> !english.containsKey(key))
+                .as("keys used in templates but missing from messages.properties")
+                .isEmpty();
+    }
+
+    @Test
+    void everyKeyTheControllersUseExists() throws IOException {
+        Set<String> used = new TreeSet<>();
+        for (Path source : files(CONSOLE_SOURCES, ".java")) {
+            used.addAll(matches(JAVA_KEY, Files.readString(source)));
+        }
+        assertThat(used).as("keys used by the controllers").isNotEmpty();
+        assertThat(used)
+                .filteredOn(key -> !english.containsKey(key))
+                .as("keys used in the console's code but missing from messages.properties")
+                .isEmpty();
+    }
+
+    @Test
+    void everyValueShownThroughAKeyPrefixHasItsText() throws IOException {
+        Set<String> prefixes = new TreeSet<>();
+        for (Path template : files(TEMPLATES, ".html")) {
+            prefixes.addAll(matches(KEY_PREFIX, Files.readString(template)));
+        }
+        assertThat(ENUM_KEYS.keySet())
+                .as("each key prefix used in a template is checked here")
+                .containsAll(prefixes);
+        ENUM_KEYS.forEach((prefix, values) -> {
+            for (Enum<?> value : values) {
+                assertThat(english).as("English text").containsKey(prefix + value.name());
+                assertThat(french).as("French text").containsKey(prefix + value.name());
+            }
+        });
+    }
+
+    @Test
+    void messagesWithArgumentsAreValidPatterns() {
+        for (Properties bundle : new Properties[] {english, french}) {
+            for (String key : bundle.stringPropertyNames()) {
+                String value = bundle.getProperty(key);
+                if (value.matches("(?s).*\\{\\d.*")) {
+                    assertThat(value)
+                            .as("%s: a plain ' is a quote in a message with arguments; write ’ instead", key)
+                            .doesNotContain("'");
+                    new MessageFormat(value);
+                }
+            }
+        }
+    }
+
+    private static Set<String> missing(Properties from, Properties in) {
+        Set<String> missing = new TreeSet<>(from.stringPropertyNames());
+        missing.removeAll(in.stringPropertyNames());
+        return missing;
+    }
+
+    private static Set<String> matches(Pattern pattern, String text) {
+        Set<String> found = new TreeSet<>();
+        Matcher matcher = pattern.matcher(text);
+        while (matcher.find()) {
+            found.add(matcher.group(1));
+        }
+        return found;
+    }
+
+    private static java.util.List<Path> files(Path root, String suffix) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            return paths.filter(path -> path.toString().endsWith(suffix)).toList();
+        }
+    }
+
+    private static Properties load(String name) {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(RESOURCES.resolve(name), StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return properties;
+    }
+}
