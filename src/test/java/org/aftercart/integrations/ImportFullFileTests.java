@@ -79,8 +79,8 @@ class ImportFullFileTests {
         assertThat(count(
                         jdbc,
                         "select count(*) from pg_constraint where conrelid = 'orders.order_lines'::regclass"
-                                + " and contype = 'f' and convalidated"))
-                .as("the lines' foreign key is back and validated")
+                                + " and confrelid = 'orders.orders'::regclass and convalidated"))
+                .as("the lines' foreign key to their order is back and validated")
                 .isEqualTo(1);
     }
 }
