@@ -1,5 +1,6 @@
 package org.aftercart;
 
+import org.aftercart.integrations.ImportCommandLine;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -16,6 +17,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class AftercartApplication {
 
     public static void main(String[] args) {
+        if (ImportCommandLine.handles(args)) {
+            System.exit(ImportCommandLine.run(AftercartApplication.class, args));
+        }
         SpringApplication.run(AftercartApplication.class, args);
     }
 }

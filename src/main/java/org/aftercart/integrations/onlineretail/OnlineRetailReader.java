@@ -1,0 +1,59 @@
+package org.aftercart.integrations.onlineretail;
+
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.zip.GZIPInputStream;
+
+/** Reads the Online Retail CSV, plain or gzip-compressed, into an {@link OnlineRetailBook}. */
+public final class OnlineRetailReader {
+
+    private static final int BUFFER_SIZE = 1 << 16;
+
+    private OnlineRetailReader() {}
+
+    /** Reads the whole stream; does not close it. */
+    public static OnlineRetailBook read(InputStream data) throws IOException {
+        OnlineRetailParser parser = new OnlineRetailParser();
+        OnlineRetailBook book = new OnlineRetailBook();
+        CsvReader<CsvRecord> csv = CsvReader.builder()
+                .detectBomHeader(true)
+                .allowExtraFields(true)
+                .allowMissingFields(true)
+                .ofCsvRecord(decompressed(data), StandardCharsets.UTF_8);
+        Iterator<CsvRecord> records = csv.iterator();
+        if (!records.hasNext()) {
+            throw new IllegalArgumentException(
+                    "The file is empty; expected a header " + String.join(",", OnlineRetailParser.HEADER));
+        }
+        var header = records.next().getFields();
+        if (!header.equals(OnlineRetailParser.HEADER)) {
+            throw new IllegalArgumentException("Not an Online Retail file: the header is " + String.join(",", header)
+                    + ", expected " + String.join(",", OnlineRetailParser.HEADER));
+        }
+        while (records.hasNext()) {
+            CsvRecord record = records.next();
+            try {
+                book.add(parser.parse(record.getStartingLineNumber(), record.getFields()));
+            } catch (MalformedRow e) {
+                book.addMalformed(e.getMessage());
+            }
+        }
+        return book;
+    }
+
+    /** The stream itself, or its content when it starts with the gzip magic number. */
+    static InputStream decompressed(InputStream data) throws IOException {
+        InputStream buffered = new BufferedInputStream(data, BUFFER_SIZE);
+        buffered.mark(2);
+        int first = buffered.read();
+        int second = buffered.read();
+        buffered.reset();
+        boolean gzip = first == 0x1f && second == 0x8b;
+        return gzip ? new GZIPInputStream(buffered, BUFFER_SIZE) : buffered;
+    }
+}
