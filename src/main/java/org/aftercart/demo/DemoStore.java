@@ -90,7 +90,7 @@ class DemoStore implements ApplicationRunner {
         if (orders.findByChannelRef(SalesChannel.WEB, "demo-1").isEmpty()) {
             for (int i = 0; i < products.size(); i++) {
                 inventory.setOnHand("MAIN", products.get(i).sku(), i % 7 == 0 ? 1 : 40);
-                inventory.setOnHand("MANCHESTER", products.get(i).sku(), 6);
+                inventory.setOnHand("MANCHESTER", products.get(i).sku(), i % 2 == 0 ? 6 : 0);
             }
             placeLiveOrders(products);
             log.info("Demo store ready: sign in as {} / {}", ADMIN, PASSWORD);

@@ -1,0 +1,90 @@
+package org.aftercart.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.aftercart.fulfillment.Fulfillment;
+import org.aftercart.orders.OrderManagement;
+import org.aftercart.orders.OrderStatus;
+import org.aftercart.orders.OrderView;
+import org.aftercart.orders.SalesChannel;
+import org.aftercart.platform.StaffAccounts;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.context.ActiveProfiles;
+
+/** What the README promises a newcomer who starts the demo. */
+@SpringBootTest
+@ActiveProfiles("demo")
+class DemoStoreIntegrationTests {
+
+    @Autowired
+    StaffAccounts staff;
+
+    @Autowired
+    PasswordEncoder passwords;
+
+    @Autowired
+    OrderManagement orders;
+
+    @Autowired
+    Fulfillment fulfillment;
+
+    @Autowired
+    DemoStore demo;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void theDemoLoginWorks() {
+        assertThat(passwords.matches(
+                        DemoStore.PASSWORD,
+                        staff.loadUserByUsername(DemoStore.ADMIN).getPassword()))
+                .isTrue();
+    }
+
+    @Test
+    void theStoreHasHistoryAndLiveOrdersInEveryStep() {
+        assertThat(jdbc.sql("select count(*) from orders.orders where historical")
+                        .query(Long.class)
+                        .single())
+                .isGreaterThan(200);
+        assertThat(status("demo-1")).isEqualTo(OrderStatus.PLACED);
+        assertThat(status("demo-5")).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(status("demo-7")).isEqualTo(OrderStatus.IN_FULFILMENT);
+        assertThat(status("demo-8")).isEqualTo(OrderStatus.SHIPPED);
+        OrderView split = order("demo-9");
+        assertThat(fulfillment.ofOrder(split.id())).hasSize(2);
+        assertThat(fulfillment.parcelsOf(split.id())).hasSize(2);
+        assertThat(orders.journal(order("demo-4").id())).hasSizeGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void seedingTwiceAddsNothing() throws Exception {
+        long before =
+                jdbc.sql("select count(*) from orders.orders").query(Long.class).single();
+        demo.run(null);
+        assertThat(jdbc.sql("select count(*) from orders.orders")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(before);
+    }
+
+    private OrderStatus status(String ref) {
+        return order(ref).status();
+    }
+
+    private OrderView order(String ref) {
+        var channel =
+                switch (ref) {
+                    case "demo-2", "demo-7" -> SalesChannel.PHONE;
+                    case "demo-3" -> SalesChannel.MARKETPLACE;
+                    case "demo-5" -> SalesChannel.STORE;
+                    default -> SalesChannel.WEB;
+                };
+        return orders.findByChannelRef(channel, ref).orElseThrow();
+    }
+}
