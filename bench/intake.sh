@@ -30,9 +30,12 @@ PID=""
 stop() { [ -n "$PID" ] && kill "$PID" 2>/dev/null && wait "$PID" 2>/dev/null || true; PID=""; }
 trap stop EXIT
 
-# Starts the app and prints the milliseconds until /actuator/health/readiness answers UP.
+# Starts the app; sets PID and STARTUP_MS (milliseconds until /actuator/health/readiness is UP).
 start() {
-  local extra=$1 log=$2 begin now
+  local extra=$1 log=$2 begin
+  if curl -s "localhost:$PORT/actuator/health" >/dev/null 2>&1; then
+    echo "port $PORT is already in use" >&2; exit 1
+  fi
   begin=$(date +%s%3N)
   # shellcheck disable=SC2086
   "$JAVA" $JAVA_OPTS $extra -jar "$OUT/app/aftercart.jar" --spring.profiles.active=demo --server.port="$PORT" \
@@ -42,24 +45,33 @@ start() {
     kill -0 "$PID" 2>/dev/null || { echo "app died, see $log" >&2; exit 1; }
     sleep 0.05
   done
-  now=$(date +%s%3N)
-  echo $((now - begin))
+  STARTUP_MS=$(( $(date +%s%3N) - begin ))
 }
 
 rss_mb() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$1/status"; }
-postgres_rss_mb() { ps -o rss= --ppid "$1" -C postgres 2>/dev/null | awk '{s+=$1} END {printf "%.0f", s/1024}'; }
+# PostgreSQL's processes share their buffers: add up proportional set sizes, not resident sizes.
+postgres_pss_mb() {
+  local total=0 pid
+  for pid in $(pgrep -P "$1" -x postgres; pgrep -x postgres); do
+    [ -r "/proc/$pid/smaps_rollup" ] && total=$((total + $(awk '/^Pss:/ {print $2}' "/proc/$pid/smaps_rollup")))
+  done
+  echo $((total / 1024))
+}
 
+cold=- warm=- aot=-
+if [ -z "${SKIP_STARTUP:-}" ]; then
 rm -rf "$OUT/postgres"
-cold=$(start "" "$OUT/cold.log"); stop
-warm=$(start "" "$OUT/warm.log"); stop
+start "" "$OUT/cold.log"; cold=$STARTUP_MS; stop
+start "" "$OUT/warm.log"; warm=$STARTUP_MS; stop
 
 # JDK 25 AOT cache: one training run records it, later starts load it.
 rm -f "$OUT/aftercart.aot"
-start "-XX:AOTCacheOutput=$OUT/aftercart.aot" "$OUT/aot-train.log" >/dev/null; stop
-aot=$(start "-XX:AOTCache=$OUT/aftercart.aot" "$OUT/aot.log"); stop
+start "-XX:AOTCacheOutput=$OUT/aftercart.aot" "$OUT/aot-train.log"; stop
+start "-XX:AOTCache=$OUT/aftercart.aot" "$OUT/aot.log"; aot=$STARTUP_MS; stop
+fi
 
-warm_again=$(start "" "$OUT/intake.log")
-SKUS=$(curl -sf -H "Authorization: Bearer ak_demo_aftercart" "localhost:$PORT/api/v1/variants?limit=200" \
+start "" "$OUT/intake.log"
+SKUS=$(curl -sf -H "Authorization: Bearer ak_demo_aftercart" "localhost:$PORT/api/v1/variants?limit=1000" \
   | grep -o '"sku":"[^"]*"' | cut -d'"' -f4 | paste -sd, -)
 export SKUS API_KEY=ak_demo_aftercart
 echo "warm-up 10 s"
@@ -67,12 +79,12 @@ wrk -t2 -c32 -d10s -s bench/intake.lua "http://localhost:$PORT" > "$OUT/wrk-warm
 echo "measured ${DURATION} s"
 wrk -t2 -c32 -d"${DURATION}s" --latency -s bench/intake.lua "http://localhost:$PORT" | tee "$OUT/wrk.txt"
 jvm_rss=$(rss_mb "$PID")
-pg_rss=$(postgres_rss_mb "$PID")
+pg_pss=$(postgres_pss_mb "$PID")
 
 cat <<REPORT | tee "$OUT/summary.txt"
 machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(lscpu | sed -n 's/^Model name:\s*//p')
 java: $("$JAVA" -version 2>&1 | head -1); options: $JAVA_OPTS
 start-up to healthy: cold (empty data folder, demo seeding) ${cold} ms; warm ${warm} ms; warm with AOT cache ${aot} ms
 intake ($DURATION s, 32 connections, 2 wrk threads): $(grep -E 'orders_per_second|p99_ms|non_2xx' "$OUT/wrk.txt" | paste -sd' ' -)
-resident memory after intake: JVM ${jvm_rss} MB; embedded PostgreSQL processes ${pg_rss} MB
+resident memory after intake: JVM ${jvm_rss} MB; embedded PostgreSQL processes ${pg_pss} MB (proportional set size)
 REPORT
