@@ -52,7 +52,7 @@ rss_mb() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$1/status"; }
 # PostgreSQL's processes share their buffers: add up proportional set sizes, not resident sizes.
 postgres_pss_mb() {
   local total=0 pid
-  for pid in $(pgrep -P "$1" -x postgres; pgrep -x postgres); do
+  for pid in $(pgrep -x postgres); do
     [ -r "/proc/$pid/smaps_rollup" ] && total=$((total + $(awk '/^Pss:/ {print $2}' "/proc/$pid/smaps_rollup")))
   done
   echo $((total / 1024))

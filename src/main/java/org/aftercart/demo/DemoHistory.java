@@ -1,6 +1,5 @@
 package org.aftercart.demo;
 
-import org.aftercart.catalog.Catalog;
 import org.aftercart.integrations.OnlineRetailImport;
 import org.aftercart.integrations.OnlineRetailReport;
 import org.slf4j.Logger;
@@ -14,19 +13,17 @@ class DemoHistory {
     private static final Logger log = LoggerFactory.getLogger(DemoHistory.class);
 
     private final OnlineRetailImport onlineRetail;
-    private final Catalog catalog;
 
-    DemoHistory(OnlineRetailImport onlineRetail, Catalog catalog) {
+    DemoHistory(OnlineRetailImport onlineRetail) {
         this.onlineRetail = onlineRetail;
-        this.catalog = catalog;
     }
 
-    /** The import is idempotent anyway; skipping it when products exist keeps restarts fast. */
+    /** The import is keyed by the file's own numbers: on a restart it reads the slice and adds nothing. */
     void importOnce() {
-        if (!catalog.list(0, 1).isEmpty()) {
+        OnlineRetailReport report = onlineRetail.importDemoSlice();
+        if (report.ordersAdded() == 0) {
             return;
         }
-        OnlineRetailReport report = onlineRetail.importDemoSlice();
         log.info(
                 "Demo history imported from the UCI Online Retail slice: {} orders, {} lines, {} products",
                 report.ordersAdded(),

@@ -84,7 +84,11 @@ class DemoStore implements ApplicationRunner {
 
         history.importOnce();
 
-        List<ProductVariant> products = catalog.list(0, 60);
+        List<ProductVariant> products = catalog.list(0, 1000).stream()
+                .filter(variant -> variant.price().currency().getCurrencyCode().equals("GBP"))
+                .filter(variant -> variant.price().isPositive())
+                .limit(60)
+                .toList();
         if (products.size() < 12) {
             log.warn("Demo catalogue has only {} products; skipping live demo orders", products.size());
             return;

@@ -1,15 +1,13 @@
 package org.aftercart.fulfillment;
 
-import java.net.URI;
+import org.aftercart.shared.Problem;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 
 /** A refusal of the fulfillment module, rendered as an RFC 9457 problem. */
-public class FulfillmentProblem extends ErrorResponseException {
+public class FulfillmentProblem extends Problem {
 
     private FulfillmentProblem(HttpStatus status, String type, String title, String detail) {
-        super(status, problem(status, type, title, detail), null);
+        super(status, type, title, detail);
     }
 
     static FulfillmentProblem notFound(Object id) {
@@ -27,17 +25,5 @@ public class FulfillmentProblem extends ErrorResponseException {
     static FulfillmentProblem invalidShipment(String detail) {
         return new FulfillmentProblem(
                 HttpStatus.UNPROCESSABLE_CONTENT, "invalid-shipment", "The shipment cannot be recorded", detail);
-    }
-
-    private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("https://aftercart.org/problems/" + type));
-        problem.setTitle(title);
-        return problem;
-    }
-
-    @Override
-    public String getMessage() {
-        return getBody().getDetail();
     }
 }

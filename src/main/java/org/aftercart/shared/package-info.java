@@ -1,6 +1,6 @@
 /**
- * Immutable value types every module speaks: money with its currency, sales channels and problem
- * responses. No beans, no entities.
+ * What every module speaks: money with its currency, and the base of the RFC 9457 problems that
+ * business refusals render as. No beans, no entities.
  */
 @NullMarked
 @ApplicationModule(displayName = "Shared kernel", type = ApplicationModule.Type.OPEN)

@@ -140,7 +140,15 @@ class StaffConsoleBrowserTests {
         browser.find("#q").sendKeys(data.email(), Keys.ENTER);
         browser.waitUntil(driver -> rowNumbers().equals(List.of(order.number())));
 
-        browser.driver.findElement(By.linkText(order.number())).click();
+        // A late htmx swap of the results may replace the link between finding and clicking it.
+        browser.waitUntil(driver -> {
+            try {
+                driver.findElement(By.linkText(order.number())).click();
+                return true;
+            } catch (org.openqa.selenium.StaleElementReferenceException swappedMeanwhile) {
+                return false;
+            }
+        });
         browser.waitUntil(textToBePresentInElementLocated(By.tagName("h1"), order.number()));
         assertThat(browser.text("h1")).contains("Placed");
         assertThat(browser.text(".lines")).contains("Return requested", "€25.00", "€50.00");

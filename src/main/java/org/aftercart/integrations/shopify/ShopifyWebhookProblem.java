@@ -1,15 +1,13 @@
 package org.aftercart.integrations.shopify;
 
-import java.net.URI;
+import org.aftercart.shared.Problem;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 
 /** Why a webhook delivery was refused at the door; each renders as an RFC 9457 problem. */
-class ShopifyWebhookProblem extends ErrorResponseException {
+class ShopifyWebhookProblem extends Problem {
 
     private ShopifyWebhookProblem(HttpStatus status, String type, String title, String detail) {
-        super(status, problem(status, type, title, detail), null);
+        super(status, type, title, detail);
     }
 
     static ShopifyWebhookProblem secretNotConfigured() {
@@ -51,17 +49,5 @@ class ShopifyWebhookProblem extends ErrorResponseException {
                 "webhook-body-malformed",
                 "Webhook body is not a " + topic + " payload",
                 reason);
-    }
-
-    private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("https://aftercart.org/problems/" + type));
-        problem.setTitle(title);
-        return problem;
-    }
-
-    @Override
-    public String getMessage() {
-        return getBody().getDetail();
     }
 }

@@ -1,15 +1,15 @@
 package org.aftercart.orders.web;
 
+import org.aftercart.shared.Problem;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 
-class InvalidIdempotencyKey extends ErrorResponseException {
+class InvalidIdempotencyKey extends Problem {
 
     InvalidIdempotencyKey() {
         super(
                 HttpStatus.BAD_REQUEST,
-                ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Idempotency-Key must be 1 to 255 characters"),
-                null);
+                "invalid-idempotency-key",
+                "Invalid Idempotency-Key",
+                "Idempotency-Key must be 1 to 255 characters");
     }
 }

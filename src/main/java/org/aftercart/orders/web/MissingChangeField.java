@@ -1,15 +1,15 @@
 package org.aftercart.orders.web;
 
+import org.aftercart.shared.Problem;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 
-class MissingChangeField extends ErrorResponseException {
+class MissingChangeField extends Problem {
 
     MissingChangeField(OrderRequests.ChangeType type, String field) {
         super(
                 HttpStatus.BAD_REQUEST,
-                ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "A " + type + " change needs '" + field + "'"),
-                null);
+                "invalid-change",
+                "Incomplete change",
+                "A " + type + " change needs '" + field + "'");
     }
 }
