@@ -2,9 +2,12 @@ package org.aftercart.fulfillment;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -29,6 +32,12 @@ public class Fulfillment {
     private static final int ATTEMPTS = 3;
     private static final List<FulfillmentStatus> SHIPPABLE =
             List.of(FulfillmentStatus.RELEASED, FulfillmentStatus.PICKING, FulfillmentStatus.PACKING);
+    /** A sales channel may ship from any open step, even inside the hold window. */
+    private static final List<FulfillmentStatus> OPEN = List.of(
+            FulfillmentStatus.ON_HOLD,
+            FulfillmentStatus.RELEASED,
+            FulfillmentStatus.PICKING,
+            FulfillmentStatus.PACKING);
 
     private final FulfillmentOrderRepository fulfillmentOrders;
     private final OrderManagement orders;
@@ -146,10 +155,7 @@ public class Fulfillment {
             for (ParcelView parcel : parcels) {
                 fulfillmentOrders.insertParcel(parcel, null);
             }
-            shippedNow.forEach((lineId, quantity) -> {
-                fulfillmentOrders.addShipped(id, lineId, quantity);
-                inventory.consume(lineId, fo.locationCode(), quantity);
-            });
+            takeFromLocation(fo, shippedNow, SHIPPABLE, now);
             orders.recordShipment(
                     new OrderId(fo.orderId()),
                     shippedNow,
@@ -159,10 +165,6 @@ public class Fulfillment {
                                             p.carrier() + (p.trackingNumber() == null ? "" : " " + p.trackingNumber()))
                                     .collect(Collectors.joining(", ")),
                     actor);
-            boolean complete = fo.lines().stream()
-                    .allMatch(l -> l.shipped() + shippedNow.getOrDefault(l.orderLineId(), 0) == l.quantity());
-            fulfillmentOrders.transition(
-                    id, SHIPPABLE, complete ? FulfillmentStatus.SHIPPED : FulfillmentStatus.PACKING, now);
             for (ParcelView parcel : parcels) {
                 events.publishEvent(new ParcelShipped(
                         parcel.id(),
@@ -186,7 +188,7 @@ public class Fulfillment {
      *
      * @return the parcel, or empty when this external reference was recorded before
      */
-    public java.util.Optional<ParcelView> recordChannelShipment(
+    public Optional<ParcelView> recordChannelShipment(
             OrderId orderId,
             String externalRef,
             String carrier,
@@ -195,15 +197,15 @@ public class Fulfillment {
             String actor) {
         return retrying(() -> {
             if (fulfillmentOrders.parcelExists(externalRef)) {
-                return java.util.Optional.<ParcelView>empty();
+                return Optional.<ParcelView>empty();
             }
             orders.startPacking(orderId, actor);
             Instant now = clock.instant();
             List<FulfillmentOrderView> open = fulfillmentOrders.ofOrder(orderId.id()).stream()
-                    .filter(fo -> SHIPPABLE.contains(fo.status()) || fo.status() == FulfillmentStatus.ON_HOLD)
+                    .filter(fo -> OPEN.contains(fo.status()))
                     .toList();
-            List<ParcelView.Item> items = new java.util.ArrayList<>();
-            Map<UUID, Map<UUID, Integer>> takenByFulfillmentOrder = new java.util.LinkedHashMap<>();
+            List<ParcelView.Item> items = new ArrayList<>();
+            Map<UUID, Map<UUID, Integer>> takenByFulfillmentOrder = new LinkedHashMap<>();
             quantitiesByLine.forEach((lineId, quantity) -> {
                 int remaining = quantity;
                 String sku = null;
@@ -241,24 +243,9 @@ public class Fulfillment {
                             .toList());
             for (FulfillmentOrderView fo : open) {
                 Map<UUID, Integer> taken = takenByFulfillmentOrder.get(fo.id());
-                if (taken == null) {
-                    continue;
+                if (taken != null) {
+                    takeFromLocation(fo, taken, OPEN, now);
                 }
-                taken.forEach((lineId, quantity) -> {
-                    fulfillmentOrders.addShipped(fo.id(), lineId, quantity);
-                    inventory.consume(lineId, fo.locationCode(), quantity);
-                });
-                boolean complete = fo.lines().stream()
-                        .allMatch(l -> l.shipped() + taken.getOrDefault(l.orderLineId(), 0) == l.quantity());
-                fulfillmentOrders.transition(
-                        fo.id(),
-                        List.of(
-                                FulfillmentStatus.ON_HOLD,
-                                FulfillmentStatus.RELEASED,
-                                FulfillmentStatus.PICKING,
-                                FulfillmentStatus.PACKING),
-                        complete ? FulfillmentStatus.SHIPPED : FulfillmentStatus.PACKING,
-                        now);
             }
             orders.recordShipment(
                     orderId,
@@ -269,8 +256,24 @@ public class Fulfillment {
             String orderNumber = open.isEmpty() ? "" : open.getFirst().orderNumber();
             events.publishEvent(new ParcelShipped(
                     parcel.id(), orderId.id(), orderNumber, locations, carrier, null, trackingNumber, items, now));
-            return java.util.Optional.of(parcel);
+            return Optional.of(parcel);
         });
+    }
+
+    /**
+     * Units of one fulfilment order left its location: they count as shipped there and leave its
+     * stock; the fulfilment order is shipped once nothing is left on it.
+     */
+    private void takeFromLocation(
+            FulfillmentOrderView fo, Map<UUID, Integer> shipped, List<FulfillmentStatus> from, Instant now) {
+        shipped.forEach((lineId, quantity) -> {
+            fulfillmentOrders.addShipped(fo.id(), lineId, quantity);
+            inventory.consume(lineId, fo.locationCode(), quantity);
+        });
+        boolean complete = fo.lines().stream()
+                .allMatch(line -> line.shipped() + shipped.getOrDefault(line.orderLineId(), 0) == line.quantity());
+        fulfillmentOrders.transition(
+                fo.id(), from, complete ? FulfillmentStatus.SHIPPED : FulfillmentStatus.PACKING, now);
     }
 
     private FulfillmentOrderView step(
