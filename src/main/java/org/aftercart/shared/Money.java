@@ -1,6 +1,7 @@
 package org.aftercart.shared;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Currency;
@@ -67,14 +68,17 @@ public record Money(@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amou
         return new Money(amount.negate(), currency);
     }
 
+    @JsonIgnore
     public boolean isZero() {
         return amount.signum() == 0;
     }
 
+    @JsonIgnore
     public boolean isPositive() {
         return amount.signum() > 0;
     }
 
+    @JsonIgnore
     public boolean isNegative() {
         return amount.signum() < 0;
     }
