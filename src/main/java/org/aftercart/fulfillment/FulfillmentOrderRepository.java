@@ -88,17 +88,23 @@ class FulfillmentOrderRepository {
                 .update();
     }
 
-    void replaceLines(UUID fulfillmentOrderId, Map<UUID, LineQuantity> lines) {
-        jdbc.sql("delete from fulfillment.fulfillment_order_lines where fulfillment_order_id = ?")
-                .param(fulfillmentOrderId)
-                .update();
-        lines.forEach((lineId, line) -> jdbc.sql(
+    void replaceLines(UUID fulfillmentOrderId, Map<UUID, LineQuantity> lines, boolean isNew) {
+        if (!isNew) {
+            jdbc.sql("delete from fulfillment.fulfillment_order_lines where fulfillment_order_id = ?")
+                    .param(fulfillmentOrderId)
+                    .update();
+        }
+        jdbc.sql(
                         """
                         insert into fulfillment.fulfillment_order_lines (fulfillment_order_id, order_line_id, sku, quantity)
-                        values (?, ?, ?, ?)
+                        select ?, * from unnest(?::uuid[], ?::text[], ?::int[])
                         """)
-                .params(fulfillmentOrderId, lineId, line.sku(), line.quantity())
-                .update());
+                .params(
+                        fulfillmentOrderId,
+                        lines.keySet().toArray(UUID[]::new),
+                        lines.values().stream().map(LineQuantity::sku).toArray(String[]::new),
+                        lines.values().stream().map(LineQuantity::quantity).toArray(Integer[]::new))
+                .update();
     }
 
     record LineQuantity(String sku, int quantity) {}

@@ -44,17 +44,19 @@ class OrderAllocation {
     void on(OrderPlaced event) {
         List<Allocation> allocations = inventory.allocate(event.orderId().id(), demands(event.lines()));
         Instant holdUntil = event.placedAt().plus(settings.holdWindow());
-        syncFulfillmentOrders(event.orderId().id(), event.number(), allocations, holdUntil);
+        syncFulfillmentOrders(event.orderId().id(), event.number(), allocations, holdUntil, List.of());
     }
 
     @EventListener
     void on(OrderChanged event) {
         List<Allocation> allocations = inventory.reallocate(event.orderId().id(), demands(event.lines()));
-        Instant holdUntil = fulfillmentOrders.ofOrder(event.orderId().id()).stream()
+        List<FulfillmentOrderView> current =
+                fulfillmentOrders.ofOrder(event.orderId().id());
+        Instant holdUntil = current.stream()
                 .map(FulfillmentOrderView::holdUntil)
                 .min(Instant::compareTo)
                 .orElse(clock.instant().plus(settings.holdWindow()));
-        syncFulfillmentOrders(event.orderId().id(), event.number(), allocations, holdUntil);
+        syncFulfillmentOrders(event.orderId().id(), event.number(), allocations, holdUntil, current);
     }
 
     @EventListener
@@ -77,9 +79,17 @@ class OrderAllocation {
                 .toList();
     }
 
-    /** One fulfilment order per location with its lines; locations no longer used are cancelled. */
+    /**
+     * One fulfilment order per location with its lines; locations no longer used are cancelled.
+     *
+     * @param current the order's fulfilment orders before this change (none for a new order)
+     */
     private void syncFulfillmentOrders(
-            UUID orderId, String orderNumber, List<Allocation> allocations, Instant holdUntil) {
+            UUID orderId,
+            String orderNumber,
+            List<Allocation> allocations,
+            Instant holdUntil,
+            List<FulfillmentOrderView> current) {
         Map<String, Map<UUID, FulfillmentOrderRepository.LineQuantity>> byLocation = new LinkedHashMap<>();
         for (Allocation allocation : allocations) {
             byLocation
@@ -91,24 +101,24 @@ class OrderAllocation {
                                     new FulfillmentOrderRepository.LineQuantity(a.sku(), a.quantity() + b.quantity()));
         }
         Map<String, FulfillmentOrderView> existing = new LinkedHashMap<>();
-        fulfillmentOrders.ofOrder(orderId).forEach(fo -> existing.put(fo.locationCode(), fo));
+        current.forEach(fo -> existing.put(fo.locationCode(), fo));
         Instant now = clock.instant();
         byLocation.forEach((location, lines) -> {
-            FulfillmentOrderView current = existing.remove(location);
+            FulfillmentOrderView previous = existing.remove(location);
             UUID id;
-            if (current == null) {
+            if (previous == null) {
                 id = UUID.randomUUID();
                 FulfillmentStatus status =
                         holdUntil.isAfter(now) ? FulfillmentStatus.ON_HOLD : FulfillmentStatus.RELEASED;
                 fulfillmentOrders.insert(id, orderId, orderNumber, location, status, holdUntil, now);
             } else {
-                id = current.id();
-                if (current.status() == FulfillmentStatus.CANCELLED) {
+                id = previous.id();
+                if (previous.status() == FulfillmentStatus.CANCELLED) {
                     fulfillmentOrders.transition(
                             id, List.of(FulfillmentStatus.CANCELLED), FulfillmentStatus.RELEASED, now);
                 }
             }
-            fulfillmentOrders.replaceLines(id, lines);
+            fulfillmentOrders.replaceLines(id, lines, previous == null);
         });
         existing.values()
                 .forEach(unused -> fulfillmentOrders.transition(

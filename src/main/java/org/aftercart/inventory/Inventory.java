@@ -253,24 +253,29 @@ public class Inventory {
         return List.copyOf(merged.values());
     }
 
+    /** Two statements whatever the number of lines: the reservations, then the stock they hold. */
     private void reserve(UUID orderId, List<Allocation> allocations) {
-        for (Allocation allocation : allocations) {
-            jdbc.sql(
-                            "insert into inventory.reservations (order_id, order_line_id, location_code, sku, quantity) values (?, ?, ?, ?, ?)")
-                    .params(
-                            orderId,
-                            allocation.orderLineId(),
-                            allocation.locationCode(),
-                            allocation.sku(),
-                            allocation.quantity())
-                    .update();
-            jdbc.sql(
-                            """
-                            insert into inventory.stock_levels (location_code, sku, on_hand, reserved) values (?, ?, 0, ?)
-                            on conflict (location_code, sku) do update set reserved = inventory.stock_levels.reserved + excluded.reserved
-                            """)
-                    .params(allocation.locationCode(), allocation.sku(), allocation.quantity())
-                    .update();
-        }
+        UUID[] lines = allocations.stream().map(Allocation::orderLineId).toArray(UUID[]::new);
+        String[] locations = allocations.stream().map(Allocation::locationCode).toArray(String[]::new);
+        String[] skus = allocations.stream().map(Allocation::sku).toArray(String[]::new);
+        Integer[] quantities = allocations.stream().map(Allocation::quantity).toArray(Integer[]::new);
+        jdbc.sql(
+                        """
+                        insert into inventory.reservations (order_id, order_line_id, location_code, sku, quantity)
+                        select ?, * from unnest(?::uuid[], ?::text[], ?::text[], ?::int[])
+                        """)
+                .params(orderId, lines, locations, skus, quantities)
+                .update();
+        // Rows in key order, so that concurrent orders creating stock rows cannot deadlock.
+        jdbc.sql(
+                        """
+                        insert into inventory.stock_levels (location_code, sku, on_hand, reserved)
+                        select location_code, sku, 0, sum(quantity)
+                        from unnest(?::text[], ?::text[], ?::int[]) as a (location_code, sku, quantity)
+                        group by location_code, sku order by location_code, sku
+                        on conflict (location_code, sku) do update set reserved = inventory.stock_levels.reserved + excluded.reserved
+                        """)
+                .params(locations, skus, quantities)
+                .update();
     }
 }

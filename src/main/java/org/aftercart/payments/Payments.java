@@ -11,6 +11,7 @@ import org.aftercart.shared.Money;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -51,11 +52,13 @@ public class Payments {
         return transactions.netPaid(orderId);
     }
 
-    @Async
-    @TransactionalEventListener
+    /**
+     * The channel took the money already: the capture is only recorded, with no provider call, so
+     * it is written in the order's own transaction rather than after commit.
+     */
+    @EventListener
     void on(OrderPlaced event) {
         if (event.paymentStatus() == PaymentStatus.PAID && event.total().isPositive()) {
-            // The channel took the money already: record the capture, nothing to call.
             transactions.recordSucceeded(
                     event.orderId().id(),
                     PaymentTransaction.Kind.CAPTURE,
