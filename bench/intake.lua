@@ -1,12 +1,15 @@
 -- wrk script: POST orders with a fresh Idempotency-Key each, over a spread of demo SKUs.
 -- SKUS is filled in by intake.sh from the running catalogue.
+-- thread_id is a global on purpose: setup() runs in the main Lua state and thread:set() sets a
+-- global in each thread's own state (a chunk-level local would shadow it and every thread would
+-- send the same Idempotency-Keys).
 local counter = 0
-local thread_id = 0
 local skus = {}
+local next_thread_id = 0
 
 function setup(thread)
-  thread:set("thread_id", thread_id)
-  thread_id = thread_id + 1
+  thread:set("thread_id", next_thread_id)
+  next_thread_id = next_thread_id + 1
 end
 
 function init(args)

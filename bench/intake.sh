@@ -76,8 +76,12 @@ SKUS=$(curl -sf -H "Authorization: Bearer ak_demo_aftercart" "localhost:$PORT/ap
 export SKUS API_KEY=ak_demo_aftercart
 echo "warm-up 10 s"
 wrk -t2 -c32 -d10s -s bench/intake.lua "http://localhost:$PORT" > "$OUT/wrk-warmup.txt"
+PG_PORT=$(grep -o 'jdbc:postgresql://localhost:[0-9]*' "$OUT/intake.log" | head -1 | cut -d: -f4)
+count_orders() { psql -qtA -h localhost -p "$PG_PORT" -U postgres aftercart -c "select count(*) from orders.orders" 2>/dev/null || echo "?"; }
+before=$(count_orders)
 echo "measured ${DURATION} s"
 wrk -t2 -c32 -d"${DURATION}s" --latency -s bench/intake.lua "http://localhost:$PORT" | tee "$OUT/wrk.txt"
+after=$(count_orders)
 jvm_rss=$(rss_mb "$PID")
 pg_pss=$(postgres_pss_mb "$PID")
 
@@ -86,5 +90,6 @@ machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /pro
 java: $("$JAVA" -version 2>&1 | head -1); options: $JAVA_OPTS
 start-up to healthy: cold (empty data folder, demo seeding) ${cold} ms; warm ${warm} ms; warm with AOT cache ${aot} ms
 intake ($DURATION s, 32 connections, 2 wrk threads): $(grep -E 'orders_per_second|p99_ms|non_2xx' "$OUT/wrk.txt" | paste -sd' ' -)
+orders created during the measured run (database count): $((after - before))
 resident memory after intake: JVM ${jvm_rss} MB; embedded PostgreSQL processes ${pg_pss} MB (proportional set size)
 REPORT

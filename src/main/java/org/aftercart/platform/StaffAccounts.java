@@ -30,6 +30,14 @@ public class StaffAccounts implements UserDetailsService {
 
     /** Creates the account unless one with this e-mail exists. */
     public void createIfMissing(String email, String displayName, String password, Set<Role> roles) {
+        boolean exists = jdbc.sql("select count(*) from platform.staff_users where email = ?")
+                        .param(email.toLowerCase())
+                        .query(Integer.class)
+                        .single()
+                > 0;
+        if (exists) {
+            return; // hashing a password is deliberately slow: don't do it for nothing
+        }
         jdbc.sql(
                         """
                         insert into platform.staff_users (email, display_name, password_hash, roles)
