@@ -19,6 +19,7 @@ import org.aftercart.orders.OrderChange.ChangeVariant;
 import org.aftercart.orders.OrderChange.RemoveItem;
 import org.aftercart.shared.Money;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -37,6 +38,8 @@ public class OrderManagement {
     private static final int ATTEMPTS = 3;
 
     private final OrderRepository orders;
+    private final NewOrders newOrders;
+    private final ApplicationEventPublisher events;
     private final ChangeJournal journal;
     private final OrderSearch search;
     private final Catalog catalog;
@@ -47,6 +50,8 @@ public class OrderManagement {
 
     OrderManagement(
             OrderRepository orders,
+            NewOrders newOrders,
+            ApplicationEventPublisher events,
             ChangeJournal journal,
             OrderSearch search,
             Catalog catalog,
@@ -55,6 +60,8 @@ public class OrderManagement {
             PlatformTransactionManager transactionManager,
             Clock clock) {
         this.orders = orders;
+        this.newOrders = newOrders;
+        this.events = events;
         this.journal = journal;
         this.search = search;
         this.catalog = catalog;
@@ -117,9 +124,10 @@ public class OrderManagement {
                 null,
                 false,
                 lines,
-                0);
+                NewOrders.FIRST_VERSION);
         order.refreshStatus();
-        order.publish(new OrderPlaced(
+        newOrders.insert(order);
+        events.publishEvent(new OrderPlaced(
                 order.id(),
                 order.number(),
                 order.channel(),
@@ -128,17 +136,16 @@ public class OrderManagement {
                 order.paymentStatus(),
                 snapshot(order),
                 placedAt));
-        Order saved = orders.save(order);
         journal.append(
-                saved.id(),
+                order.id(),
                 new JournalEntry(
-                        saved.version(),
+                        order.version(),
                         ChangeKind.PLACED,
                         "channel:" + command.channel().name().toLowerCase(),
                         clock.instant(),
-                        "Placed with " + lines.size() + " line(s), total " + saved.total(),
-                        saved.total()));
-        return OrderView.of(saved);
+                        "Placed with " + lines.size() + " line(s), total " + order.total(),
+                        order.total()));
+        return OrderView.of(order);
     }
 
     public Optional<OrderView> find(OrderId id) {
