@@ -57,14 +57,6 @@ public class Catalog {
                 .list();
     }
 
-    /** The other variants of the same product, e.g. the sizes and colours a customer may switch to. */
-    public List<ProductVariant> variantsOfProduct(UUID productId) {
-        return jdbc.sql(SELECT_VARIANT + " where v.product_id = ? order by v.sku")
-                .param(productId)
-                .query(Catalog::variant)
-                .list();
-    }
-
     /**
      * Creates or updates a variant (and its product, found by handle) as a sales channel describes
      * it. Used by channel intake such as Shopify, where the storefront is the source of products.

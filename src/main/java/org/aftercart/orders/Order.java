@@ -158,10 +158,6 @@ class Order extends AbstractAggregateRoot<Order> {
         return packingStartedAt;
     }
 
-    boolean historical() {
-        return historical;
-    }
-
     List<OrderLine> lines() {
         return List.copyOf(lines);
     }
