@@ -74,8 +74,8 @@ start "" "$OUT/intake.log"
 SKUS=$(curl -sf -H "Authorization: Bearer ak_demo_aftercart" "localhost:$PORT/api/v1/variants?limit=1000" \
   | grep -o '"sku":"[^"]*"' | cut -d'"' -f4 | paste -sd, -)
 export SKUS API_KEY=ak_demo_aftercart
-echo "warm-up 10 s"
-wrk -t2 -c32 -d10s -s bench/intake.lua "http://localhost:$PORT" > "$OUT/wrk-warmup.txt"
+echo "warm-up ${WARMUP:-60} s"
+wrk -t2 -c32 -d"${WARMUP:-60}s" -s bench/intake.lua "http://localhost:$PORT" > "$OUT/wrk-warmup.txt"
 PG_PORT=$(grep -o 'jdbc:postgresql://localhost:[0-9]*' "$OUT/intake.log" | head -1 | cut -d: -f4)
 count_orders() { psql -qtA -h localhost -p "$PG_PORT" -U postgres aftercart -c "select count(*) from orders.orders" 2>/dev/null || echo "?"; }
 before=$(count_orders)

@@ -22,24 +22,45 @@ public class Customers {
      */
     @Transactional
     public CustomerId findOrRegister(ContactDetails details) {
+        // A returning customer whose details are all known is only read: an unconditional
+        // "do update" would write a new row version (and its index entries) on every order.
         return jdbc.sql(
                         """
-                        insert into customers.customers (id, email, name, phone, preferred_channel, language, country)
-                        values (?, ?, ?, ?, ?, ?, ?)
-                        on conflict (email) do update set
-                            name = coalesce(customers.customers.name, excluded.name),
-                            phone = coalesce(customers.customers.phone, excluded.phone),
-                            country = coalesce(customers.customers.country, excluded.country)
-                        returning id
+                        with registered as (
+                            insert into customers.customers (id, email, name, phone, preferred_channel, language, country)
+                            values (:id, :email, :name, :phone, :channel, :language, :country)
+                            on conflict (email) do update set
+                                name = coalesce(customers.customers.name, excluded.name),
+                                phone = coalesce(customers.customers.phone, excluded.phone),
+                                country = coalesce(customers.customers.country, excluded.country)
+                            where (customers.customers.name is null and excluded.name is not null)
+                                or (customers.customers.phone is null and excluded.phone is not null)
+                                or (customers.customers.country is null and excluded.country is not null)
+                            returning id
+                        )
+                        select id from registered
+                        union all
+                        select id from customers.customers
+                        where email = :email and not exists (select 1 from registered)
                         """)
-                .params(
-                        UUID.randomUUID(),
-                        details.email(),
-                        details.name(),
-                        details.phone(),
-                        (details.preferredChannel() == null ? ContactChannel.EMAIL : details.preferredChannel()).name(),
-                        details.language() == null ? "en" : details.language(),
-                        details.country())
+                .param("id", UUID.randomUUID())
+                .param("email", details.email())
+                .param("name", details.name())
+                .param("phone", details.phone())
+                .param(
+                        "channel",
+                        (details.preferredChannel() == null ? ContactChannel.EMAIL : details.preferredChannel()).name())
+                .param("language", details.language() == null ? "en" : details.language())
+                .param("country", details.country())
+                .query((rs, row) -> new CustomerId(rs.getObject(1, UUID.class)))
+                .optional()
+                // Registered by a transaction that committed after this statement's snapshot.
+                .orElseGet(() -> byEmail(details.email()));
+    }
+
+    private CustomerId byEmail(String email) {
+        return jdbc.sql("select id from customers.customers where email = ?")
+                .param(email)
                 .query((rs, row) -> new CustomerId(rs.getObject(1, UUID.class)))
                 .single();
     }

@@ -3,6 +3,7 @@ package org.aftercart.fulfillment;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -62,6 +63,7 @@ class FulfillmentOrderRepository {
                 .toList();
     }
 
+    /** A new fulfilment order with its lines, in one statement. */
     void insert(
             UUID id,
             UUID orderId,
@@ -69,31 +71,41 @@ class FulfillmentOrderRepository {
             String locationCode,
             FulfillmentStatus status,
             Instant holdUntil,
-            Instant createdAt) {
+            Instant createdAt,
+            Map<UUID, LineQuantity> lines) {
         jdbc.sql(
                         """
-                        insert into fulfillment.fulfillment_orders
-                            (id, order_id, order_number, location_code, status, hold_until, created_at, released_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?)
+                        with fulfillment_order as (
+                            insert into fulfillment.fulfillment_orders
+                                (id, order_id, order_number, location_code, status, hold_until, created_at, released_at)
+                            values (:id, :order, :number, :location, :status, :holdUntil, :createdAt, :releasedAt)
+                        )
+                        insert into fulfillment.fulfillment_order_lines (fulfillment_order_id, order_line_id, sku, quantity)
+                        select :id, * from unnest(:lines::uuid[], :skus::text[], :quantities::int[])
                         """)
-                .params(
-                        id,
-                        orderId,
-                        orderNumber,
-                        locationCode,
-                        status.name(),
-                        Timestamp.from(holdUntil),
-                        Timestamp.from(createdAt),
-                        status == FulfillmentStatus.RELEASED ? Timestamp.from(createdAt) : null)
+                .param("id", id)
+                .param("order", orderId)
+                .param("number", orderNumber)
+                .param("location", locationCode)
+                .param("status", status.name())
+                .param("holdUntil", Timestamp.from(holdUntil))
+                .param("createdAt", Timestamp.from(createdAt))
+                .param(
+                        "releasedAt",
+                        status == FulfillmentStatus.RELEASED ? Timestamp.from(createdAt) : null,
+                        Types.TIMESTAMP)
+                .param("lines", lines.keySet().toArray(UUID[]::new))
+                .param("skus", lines.values().stream().map(LineQuantity::sku).toArray(String[]::new))
+                .param(
+                        "quantities",
+                        lines.values().stream().map(LineQuantity::quantity).toArray(Integer[]::new))
                 .update();
     }
 
-    void replaceLines(UUID fulfillmentOrderId, Map<UUID, LineQuantity> lines, boolean isNew) {
-        if (!isNew) {
-            jdbc.sql("delete from fulfillment.fulfillment_order_lines where fulfillment_order_id = ?")
-                    .param(fulfillmentOrderId)
-                    .update();
-        }
+    void replaceLines(UUID fulfillmentOrderId, Map<UUID, LineQuantity> lines) {
+        jdbc.sql("delete from fulfillment.fulfillment_order_lines where fulfillment_order_id = ?")
+                .param(fulfillmentOrderId)
+                .update();
         jdbc.sql(
                         """
                         insert into fulfillment.fulfillment_order_lines (fulfillment_order_id, order_line_id, sku, quantity)

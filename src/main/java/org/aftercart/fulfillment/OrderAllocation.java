@@ -105,20 +105,18 @@ class OrderAllocation {
         Instant now = clock.instant();
         byLocation.forEach((location, lines) -> {
             FulfillmentOrderView previous = existing.remove(location);
-            UUID id;
             if (previous == null) {
-                id = UUID.randomUUID();
                 FulfillmentStatus status =
                         holdUntil.isAfter(now) ? FulfillmentStatus.ON_HOLD : FulfillmentStatus.RELEASED;
-                fulfillmentOrders.insert(id, orderId, orderNumber, location, status, holdUntil, now);
+                fulfillmentOrders.insert(
+                        UUID.randomUUID(), orderId, orderNumber, location, status, holdUntil, now, lines);
             } else {
-                id = previous.id();
                 if (previous.status() == FulfillmentStatus.CANCELLED) {
                     fulfillmentOrders.transition(
-                            id, List.of(FulfillmentStatus.CANCELLED), FulfillmentStatus.RELEASED, now);
+                            previous.id(), List.of(FulfillmentStatus.CANCELLED), FulfillmentStatus.RELEASED, now);
                 }
+                fulfillmentOrders.replaceLines(previous.id(), lines);
             }
-            fulfillmentOrders.replaceLines(id, lines, previous == null);
         });
         existing.values()
                 .forEach(unused -> fulfillmentOrders.transition(

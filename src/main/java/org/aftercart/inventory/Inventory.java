@@ -253,7 +253,10 @@ public class Inventory {
         return List.copyOf(merged.values());
     }
 
-    /** Two statements whatever the number of lines: the reservations, then the stock they hold. */
+    /**
+     * One statement whatever the number of lines: the reservations, and the stock they hold (rows in
+     * key order, so that concurrent orders creating stock rows cannot deadlock).
+     */
     private void reserve(UUID orderId, List<Allocation> allocations) {
         UUID[] lines = allocations.stream().map(Allocation::orderLineId).toArray(UUID[]::new);
         String[] locations = allocations.stream().map(Allocation::locationCode).toArray(String[]::new);
@@ -261,21 +264,22 @@ public class Inventory {
         Integer[] quantities = allocations.stream().map(Allocation::quantity).toArray(Integer[]::new);
         jdbc.sql(
                         """
-                        insert into inventory.reservations (order_id, order_line_id, location_code, sku, quantity)
-                        select ?, * from unnest(?::uuid[], ?::text[], ?::text[], ?::int[])
-                        """)
-                .params(orderId, lines, locations, skus, quantities)
-                .update();
-        // Rows in key order, so that concurrent orders creating stock rows cannot deadlock.
-        jdbc.sql(
-                        """
+                        with allocation (order_line_id, location_code, sku, quantity) as (
+                            select * from unnest(:lines::uuid[], :locations::text[], :skus::text[], :quantities::int[])
+                        ), reservation as (
+                            insert into inventory.reservations (order_id, order_line_id, location_code, sku, quantity)
+                            select :order, order_line_id, location_code, sku, quantity from allocation
+                        )
                         insert into inventory.stock_levels (location_code, sku, on_hand, reserved)
-                        select location_code, sku, 0, sum(quantity)
-                        from unnest(?::text[], ?::text[], ?::int[]) as a (location_code, sku, quantity)
+                        select location_code, sku, 0, sum(quantity) from allocation
                         group by location_code, sku order by location_code, sku
                         on conflict (location_code, sku) do update set reserved = inventory.stock_levels.reserved + excluded.reserved
                         """)
-                .params(locations, skus, quantities)
+                .param("order", orderId)
+                .param("lines", lines)
+                .param("locations", locations)
+                .param("skus", skus)
+                .param("quantities", quantities)
                 .update();
     }
 }
