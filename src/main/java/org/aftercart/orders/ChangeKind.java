@@ -11,5 +11,6 @@ public enum ChangeKind {
     CANCELLED,
     PACKING_STARTED,
     SHIPPED,
+    DELIVERED,
     PAYMENT_UPDATED
 }

@@ -241,6 +241,14 @@ class Order extends AbstractAggregateRoot<Order> {
         refreshStatus();
     }
 
+    int deliver(UUID lineId, int quantity) {
+        int counted = line(lineId)
+                .orElseThrow(() -> new IllegalArgumentException("Order " + number + " has no line " + lineId))
+                .deliver(quantity);
+        refreshStatus();
+        return counted;
+    }
+
     void markPayment(PaymentStatus paymentStatus) {
         this.paymentStatus = paymentStatus;
     }

@@ -105,4 +105,14 @@ class OrderLine {
         fulfilled += quantity;
         shipped += quantity;
     }
+
+    /**
+     * Counts shipped units as delivered; never more than were shipped and not yet delivered, as a
+     * carrier may report a parcel twice or after a correction. Returns the units counted.
+     */
+    int deliver(int quantity) {
+        int counted = Math.min(quantity, shipped - delivered);
+        delivered += Math.max(0, counted);
+        return Math.max(0, counted);
+    }
 }

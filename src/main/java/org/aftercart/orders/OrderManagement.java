@@ -298,6 +298,31 @@ public class OrderManagement {
                         Money.zero(saved.currency())));
     }
 
+    /**
+     * Records units delivered to the customer, as the carrier reports a parcel delivered; units
+     * already counted are not counted twice.
+     */
+    @Transactional
+    public void recordDelivery(OrderId id, Map<UUID, Integer> quantitiesByLine, String description, String actor) {
+        Order order = load(id);
+        int counted = quantitiesByLine.entrySet().stream()
+                .mapToInt(line -> order.deliver(line.getKey(), line.getValue()))
+                .sum();
+        if (counted == 0) {
+            return;
+        }
+        Order saved = orders.save(order);
+        journal.append(
+                saved.id(),
+                new JournalEntry(
+                        saved.version(),
+                        ChangeKind.DELIVERED,
+                        actor,
+                        clock.instant(),
+                        description,
+                        Money.zero(saved.currency())));
+    }
+
     /** Records how far the order is paid, as the channel or the payment provider reports it. */
     @Transactional
     public void recordPaymentStatus(OrderId id, PaymentStatus status, String actor) {

@@ -12,5 +12,13 @@ public enum TrackingStatus {
     DELIVERED,
     RETURNING_TO_SENDER,
     EXCEPTION,
-    CANCELLED
+    CANCELLED;
+
+    /**
+     * A parcel never leaves a final status through carrier events (a late "in transit" never undoes
+     * "delivered"); only an audited correction does.
+     */
+    public boolean isFinal() {
+        return this == DELIVERED || this == CANCELLED || this == RETURNING_TO_SENDER;
+    }
 }

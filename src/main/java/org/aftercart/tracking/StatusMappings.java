@@ -1,0 +1,148 @@
+package org.aftercart.tracking;
+
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.NamedCsvRecord;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Maps carrier codes to {@link TrackingStatus}es from data: a versioned built-in table shipped with
+ * Aftercart ({@value #BUILT_IN}), under the merchant's overrides of single codes (table {@code
+ * tracking.status_mapping_overrides}). A code is looked up with its detail first, then without, so an
+ * AfterShip subtag nobody knows yet falls back on its tag. The {@code canonical} vocabulary is the
+ * statuses' own names.
+ */
+@Component
+public class StatusMappings {
+
+    static final String BUILT_IN = "tracking/status-mappings-v1.csv";
+    static final String BUILT_IN_VERSION = "built-in v1";
+    static final String CANONICAL = "canonical";
+
+    /** Overrides set on another instance are seen within this time. */
+    private static final Duration OVERRIDES_TTL = Duration.ofSeconds(30);
+
+    /** A status and what decided it, e.g. {@code built-in v1} or {@code override}. */
+    public record Mapped(TrackingStatus status, String mapping) {}
+
+    public record Override(String vocabulary, String code, @Nullable String detail, TrackingStatus status) {}
+
+    private final Map<Key, TrackingStatus> builtIn;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private volatile Map<Key, TrackingStatus> overrides = Map.of();
+    private volatile Instant overridesLoadedAt = Instant.MIN;
+
+    StatusMappings(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.builtIn = readBuiltIn();
+    }
+
+    public Mapped map(String vocabulary, String code, @Nullable String detail) {
+        if (CANONICAL.equals(vocabulary)) {
+            return new Mapped(TrackingStatus.valueOf(code), CANONICAL);
+        }
+        Map<Key, TrackingStatus> merchant = currentOverrides();
+        Key exact = new Key(vocabulary, code, detail == null ? "" : detail);
+        Key coarse = new Key(vocabulary, code, "");
+        if (merchant.containsKey(exact)) {
+            return new Mapped(merchant.get(exact), "override");
+        }
+        if (builtIn.containsKey(exact)) {
+            return new Mapped(builtIn.get(exact), BUILT_IN_VERSION);
+        }
+        if (merchant.containsKey(coarse)) {
+            return new Mapped(merchant.get(coarse), "override");
+        }
+        if (builtIn.containsKey(coarse)) {
+            return new Mapped(builtIn.get(coarse), BUILT_IN_VERSION);
+        }
+        return new Mapped(TrackingStatus.NO_INFO, "unmapped");
+    }
+
+    /** Whether the built-in table or an override knows this vocabulary at all. */
+    public boolean knows(String vocabulary) {
+        return CANONICAL.equals(vocabulary)
+                || builtIn.keySet().stream().anyMatch(key -> key.vocabulary().equals(vocabulary));
+    }
+
+    /** Sets the merchant's mapping of one code (with or without its detail); applies to new events. */
+    @Transactional
+    public void override(Override mapping, String actor) {
+        jdbc.sql(
+                        """
+                        insert into tracking.status_mapping_overrides (vocabulary, code, detail, status, set_by, set_at)
+                        values (?, ?, ?, ?, ?, ?)
+                        on conflict (vocabulary, code, detail) do update
+                            set status = excluded.status, set_by = excluded.set_by, set_at = excluded.set_at
+                        """)
+                .params(
+                        mapping.vocabulary(),
+                        mapping.code(),
+                        mapping.detail() == null ? "" : mapping.detail(),
+                        mapping.status().name(),
+                        actor,
+                        Timestamp.from(clock.instant()))
+                .update();
+        overridesLoadedAt = Instant.MIN;
+    }
+
+    public List<Override> overrides() {
+        return currentOverrides().entrySet().stream()
+                .map(e -> new Override(
+                        e.getKey().vocabulary(),
+                        e.getKey().code(),
+                        e.getKey().detail().isEmpty() ? null : e.getKey().detail(),
+                        e.getValue()))
+                .toList();
+    }
+
+    private Map<Key, TrackingStatus> currentOverrides() {
+        Instant now = clock.instant();
+        if (overridesLoadedAt.plus(OVERRIDES_TTL).isBefore(now)) {
+            Map<Key, TrackingStatus> loaded = new HashMap<>();
+            jdbc.sql("select vocabulary, code, detail, status from tracking.status_mapping_overrides")
+                    .query(rs -> {
+                        loaded.put(
+                                new Key(rs.getString("vocabulary"), rs.getString("code"), rs.getString("detail")),
+                                TrackingStatus.valueOf(rs.getString("status")));
+                    });
+            overrides = Map.copyOf(loaded);
+            overridesLoadedAt = now;
+        }
+        return overrides;
+    }
+
+    private static Map<Key, TrackingStatus> readBuiltIn() {
+        Map<Key, TrackingStatus> table = new HashMap<>();
+        try (InputStream in = new ClassPathResource(BUILT_IN).getInputStream();
+                CsvReader<NamedCsvRecord> csv = CsvReader.builder().ofNamedCsvRecord(in, StandardCharsets.UTF_8)) {
+            for (NamedCsvRecord row : csv) {
+                Key key = new Key(row.getField("vocabulary"), row.getField("code"), row.getField("detail"));
+                if (table.put(key, TrackingStatus.valueOf(row.getField("status"))) != null) {
+                    throw new IllegalStateException(BUILT_IN + " maps " + key + " twice");
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Map.copyOf(table);
+    }
+
+    private record Key(String vocabulary, String code, String detail) {}
+}

@@ -1,0 +1,43 @@
+package org.aftercart.tracking;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.aftercart.orders.OrderId;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** What tracking knows about an order's parcels: the tracking module's read API. */
+@Service
+@Transactional(readOnly = true)
+public class Tracking {
+
+    private final Shipments shipments;
+    private final TrackingEvents events;
+
+    Tracking(Shipments shipments, TrackingEvents events) {
+        this.shipments = shipments;
+        this.events = events;
+    }
+
+    public List<ShipmentView> shipmentsOf(OrderId order) {
+        return shipments.ofOrder(order.id()).stream()
+                .map(Shipments.Shipment::view)
+                .toList();
+    }
+
+    public Optional<ShipmentView> shipment(UUID id) {
+        return shipments.find(id).map(Shipments.Shipment::view);
+    }
+
+    /** The parcel's checkpoints, newest first. */
+    public List<TrackingEventView> timeline(ShipmentView shipment) {
+        return shipment.trackingNumber() == null ? List.of() : events.timeline(shipment.trackingNumber());
+    }
+
+    public OrderDeliveryStatus deliveryStatusOf(OrderId order) {
+        return OrderDeliveryStatus.derive(shipments.ofOrder(order.id()).stream()
+                .map(Shipments.Shipment::status)
+                .toList());
+    }
+}

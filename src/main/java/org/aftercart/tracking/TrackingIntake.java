@@ -1,0 +1,193 @@
+package org.aftercart.tracking;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.aftercart.orders.OrderId;
+import org.aftercart.orders.OrderManagement;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Takes in what carriers report, from any source: stores the payload and its checkpoints
+ * (append-only, de-duplicated), then moves each parcel with that tracking number to the status of
+ * its newest checkpoint. Events arriving out of order are stored in event-time order and an older
+ * one never moves a parcel back; a final status (delivered, cancelled, returning to sender) is only
+ * left through an audited {@linkplain #correct correction}. Checkpoints for a tracking number no
+ * parcel has yet are kept and apply as soon as a parcel with that number ships.
+ */
+@Service
+public class TrackingIntake {
+
+    /** What one payload did. */
+    public record Outcome(int eventsStored, int duplicates, List<String> unknownTrackingNumbers, int statusChanges) {}
+
+    private final TrackingEvents events;
+    private final Shipments shipments;
+    private final StatusMappings mappings;
+    private final DeliveryPromises promises;
+    private final OrderManagement orders;
+    private final ApplicationEventPublisher publisher;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    TrackingIntake(
+            TrackingEvents events,
+            Shipments shipments,
+            StatusMappings mappings,
+            DeliveryPromises promises,
+            OrderManagement orders,
+            ApplicationEventPublisher publisher,
+            JdbcClient jdbc,
+            Clock clock) {
+        this.events = events;
+        this.shipments = shipments;
+        this.mappings = mappings;
+        this.promises = promises;
+        this.orders = orders;
+        this.publisher = publisher;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /**
+     * Takes in one payload with the reports parsed from it, in one transaction.
+     *
+     * @param source who sent it: {@code easypost}, {@code aftership}, {@code generic}, {@code poll:ups}
+     * @param rawBody the payload as it arrived, kept for audit and replays; null when there is none
+     */
+    @Transactional
+    public Outcome accept(String source, @Nullable String rawBody, List<CarrierReport> reports) {
+        Instant receivedAt = clock.instant();
+        UUID payloadId = null;
+        if (rawBody != null) {
+            payloadId = UUID.randomUUID();
+            events.storePayload(payloadId, source, rawBody, receivedAt);
+        }
+        int stored = 0, offered = 0, changes = 0;
+        Set<String> unknown = new LinkedHashSet<>();
+        for (CarrierReport report : reports) {
+            String trackingNumber = normalise(report.trackingNumber());
+            List<TrackingEvents.Mapped> mapped = report.events().stream()
+                    .map(e -> new TrackingEvents.Mapped(e, mappings.map(report.vocabulary(), e.code(), e.detail())))
+                    .toList();
+            offered += mapped.size();
+            stored += events.append(
+                    trackingNumber, report.carrier(), source, report.vocabulary(), mapped, payloadId, receivedAt);
+            List<Shipments.Shipment> parcels = shipments.lockByTrackingNumber(trackingNumber);
+            if (parcels.isEmpty()) {
+                unknown.add(trackingNumber);
+                continue;
+            }
+            report.events().stream()
+                    .map(CarrierEvent::occurredAt)
+                    .max(Instant::compareTo)
+                    .ifPresent(latest -> shipments.recordActivity(trackingNumber, latest, report.carrierEstimate()));
+            for (Shipments.Shipment parcel : parcels) {
+                if (follow(shipments.lock(parcel.id()).orElseThrow())) {
+                    changes++;
+                }
+            }
+        }
+        return new Outcome(stored, offered - stored, List.copyOf(unknown), changes);
+    }
+
+    /**
+     * Sets a parcel's status by hand or on a carrier's explicit correction, whatever the flow of
+     * events says; recorded with who and why.
+     */
+    @Transactional
+    public ShipmentView correct(UUID shipmentId, TrackingStatus status, String reason, String actor) {
+        Shipments.Shipment parcel = shipments.lock(shipmentId).orElseThrow(() -> new ShipmentNotFound(shipmentId));
+        if (reason.isBlank()) {
+            throw new IllegalArgumentException("A correction needs a reason");
+        }
+        Instant now = clock.instant();
+        jdbc.sql(
+                        """
+                        insert into tracking.corrections (shipment_id, from_status, to_status, reason, actor, corrected_at)
+                        values (?, ?, ?, ?, ?, ?)
+                        """)
+                .params(shipmentId, parcel.status().name(), status.name(), reason, actor, Timestamp.from(now))
+                .update();
+        move(parcel, status, now, "Corrected: " + reason, true);
+        return shipments.find(shipmentId).orElseThrow().view();
+    }
+
+    /** Registers a parcel that just shipped and applies what its carrier already said about it. */
+    @Transactional
+    void register(Shipments.Shipment parcel) {
+        if (shipments.exists(parcel.id())) {
+            return; // the shipped event was delivered twice
+        }
+        shipments.insert(parcel);
+        String trackingNumber = parcel.view().trackingNumber();
+        if (trackingNumber != null) {
+            events.latestActivity(trackingNumber)
+                    .ifPresent(latest -> shipments.recordActivity(trackingNumber, latest, null));
+        }
+        promises.refresh(shipments.find(parcel.id()).orElseThrow());
+        publisher.publishEvent(
+                new ShipmentShipped(shipments.find(parcel.id()).orElseThrow().view()));
+        follow(shipments.lock(parcel.id()).orElseThrow());
+    }
+
+    /** Moves the parcel to its newest checkpoint's status when the rules allow; true when it moved. */
+    private boolean follow(Shipments.Shipment parcel) {
+        String trackingNumber = parcel.view().trackingNumber();
+        if (trackingNumber == null || parcel.status().isFinal()) {
+            return false;
+        }
+        var latest = events.latestKnown(trackingNumber).orElse(null);
+        if (latest == null
+                || latest.status() == parcel.status()
+                || (parcel.view().statusAt() != null
+                        && !latest.occurredAt().isAfter(parcel.view().statusAt()))) {
+            promises.refresh(parcel);
+            return false;
+        }
+        move(parcel, latest.status(), latest.occurredAt(), latest.description(), false);
+        return true;
+    }
+
+    private void move(
+            Shipments.Shipment parcel,
+            TrackingStatus status,
+            Instant at,
+            @Nullable String description,
+            boolean correction) {
+        TrackingStatus previous = parcel.status();
+        boolean delivered = status == TrackingStatus.DELIVERED;
+        shipments.updateStatus(parcel.id(), status, at, delivered ? at : null);
+        Shipments.Shipment moved = shipments.find(parcel.id()).orElseThrow();
+        promises.refresh(moved);
+        if (delivered) {
+            Map<UUID, Integer> units = parcel.view().items().stream()
+                    .collect(Collectors.toMap(
+                            ShipmentView.Item::orderLineId, ShipmentView.Item::quantity, Integer::sum));
+            orders.recordDelivery(
+                    new OrderId(parcel.view().orderId()),
+                    units,
+                    "Delivered by " + parcel.view().carrier() + " ("
+                            + parcel.view().trackingNumber() + ")",
+                    "tracking");
+        }
+        publisher.publishEvent(new ShipmentStatusChanged(
+                shipments.find(parcel.id()).orElseThrow().view(), previous, status, description, at, correction));
+    }
+
+    /** Tracking numbers are compared without spaces and case, as carriers print them both ways. */
+    static String normalise(String trackingNumber) {
+        return trackingNumber.replaceAll("\\s+", "").toUpperCase(Locale.ROOT);
+    }
+}

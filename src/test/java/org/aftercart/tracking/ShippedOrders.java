@@ -1,0 +1,81 @@
+package org.aftercart.tracking;
+
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.aftercart.catalog.Catalog;
+import org.aftercart.customers.ContactDetails;
+import org.aftercart.fulfillment.Fulfillment;
+import org.aftercart.fulfillment.FulfillmentOrderView;
+import org.aftercart.fulfillment.ShipParcels;
+import org.aftercart.inventory.Inventory;
+import org.aftercart.orders.OrderManagement;
+import org.aftercart.orders.OrderView;
+import org.aftercart.orders.PaymentStatus;
+import org.aftercart.orders.PlaceOrder;
+import org.aftercart.orders.SalesChannel;
+import org.aftercart.orders.ShippingAddress;
+import org.aftercart.support.TestCatalog;
+
+/** Places orders and ships them in parcels through the real modules, then waits until tracking follows them. */
+final class ShippedOrders {
+
+    record Shipped(OrderView order, List<String> trackingNumbers) {}
+
+    private final OrderManagement orders;
+    private final Fulfillment fulfillment;
+    private final Tracking tracking;
+    private final TestCatalog products;
+
+    ShippedOrders(
+            OrderManagement orders, Fulfillment fulfillment, Tracking tracking, Catalog catalog, Inventory inventory) {
+        this.orders = orders;
+        this.fulfillment = fulfillment;
+        this.tracking = tracking;
+        this.products = new TestCatalog(catalog, inventory);
+    }
+
+    /** An order of one unit per product, each product in its own parcel. */
+    Shipped shipInParcels(String email, String... productNames) {
+        List<PlaceOrder.Line> lines = new ArrayList<>();
+        for (String product : productNames) {
+            lines.add(new PlaceOrder.Line(products.variant(product, "ONE", "10.00", 5), 1, null, null));
+        }
+        OrderView order = orders.place(new PlaceOrder(
+                SalesChannel.WEB,
+                null,
+                ContactDetails.email(email, "Tracy King"),
+                "EUR",
+                lines,
+                new ShippingAddress("Tracy King", "1 Rue de la Paix", null, "Paris", "75002", null, "FR"),
+                PaymentStatus.PAID,
+                null,
+                null,
+                null,
+                null));
+        FulfillmentOrderView fo = fulfillment.ofOrder(order.id()).getFirst();
+        fulfillment.release(fo.id());
+        fulfillment.startPicking(fo.id());
+        fulfillment.startPacking(fo.id(), "test");
+        List<ShipParcels.Parcel> parcels = new ArrayList<>();
+        List<String> numbers = new ArrayList<>();
+        for (var line : order.lines()) {
+            String number = "TN"
+                    + UUID.randomUUID()
+                            .toString()
+                            .replace("-", "")
+                            .substring(0, 14)
+                            .toUpperCase();
+            numbers.add(number);
+            parcels.add(new ShipParcels.Parcel(
+                    "La Poste", "Colissimo", number, List.of(new ShipParcels.Item(line.id(), 1))));
+        }
+        fulfillment.ship(fo.id(), new ShipParcels(parcels), "test");
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> tracking.shipmentsOf(order.id()).size() == parcels.size());
+        return new Shipped(order, numbers);
+    }
+}
