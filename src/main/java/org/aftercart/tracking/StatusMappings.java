@@ -1,11 +1,5 @@
 package org.aftercart.tracking;
 
-import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.NamedCsvRecord;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,14 +8,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Maps carrier codes to {@link TrackingStatus}es from data: a versioned built-in table shipped with
- * Aftercart ({@value #BUILT_IN}), under the merchant's overrides of single codes (table {@code
+ * Aftercart ({@link BuiltInStatusMappings}), under the merchant's overrides of single codes (table {@code
  * tracking.status_mapping_overrides}). A code is looked up with its detail first, then without, so an
  * AfterShip subtag nobody knows yet falls back on its tag. The {@code canonical} vocabulary is the
  * statuses' own names.
@@ -29,8 +22,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class StatusMappings {
 
-    static final String BUILT_IN = "tracking/status-mappings-v1.csv";
-    static final String BUILT_IN_VERSION = "built-in v1";
     static final String CANONICAL = "canonical";
 
     /** Overrides set on another instance are seen within this time. */
@@ -41,7 +32,7 @@ public class StatusMappings {
 
     public record Override(String vocabulary, String code, @Nullable String detail, TrackingStatus status) {}
 
-    private final Map<Key, TrackingStatus> builtIn;
+    private final BuiltInStatusMappings builtIn = BuiltInStatusMappings.load();
     private final JdbcClient jdbc;
     private final Clock clock;
     private volatile Map<Key, TrackingStatus> overrides = Map.of();
@@ -50,7 +41,6 @@ public class StatusMappings {
     StatusMappings(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.builtIn = readBuiltIn();
     }
 
     public Mapped map(String vocabulary, String code, @Nullable String detail) {
@@ -63,22 +53,21 @@ public class StatusMappings {
         if (merchant.containsKey(exact)) {
             return new Mapped(merchant.get(exact), "override");
         }
-        if (builtIn.containsKey(exact)) {
-            return new Mapped(builtIn.get(exact), BUILT_IN_VERSION);
+        if (builtIn.find(vocabulary, code, detail).isPresent()) {
+            return new Mapped(builtIn.find(vocabulary, code, detail).get(), BuiltInStatusMappings.VERSION);
         }
         if (merchant.containsKey(coarse)) {
             return new Mapped(merchant.get(coarse), "override");
         }
-        if (builtIn.containsKey(coarse)) {
-            return new Mapped(builtIn.get(coarse), BUILT_IN_VERSION);
+        if (builtIn.find(vocabulary, code, null).isPresent()) {
+            return new Mapped(builtIn.find(vocabulary, code, null).get(), BuiltInStatusMappings.VERSION);
         }
         return new Mapped(TrackingStatus.NO_INFO, "unmapped");
     }
 
     /** Whether the built-in table or an override knows this vocabulary at all. */
     public boolean knows(String vocabulary) {
-        return CANONICAL.equals(vocabulary)
-                || builtIn.keySet().stream().anyMatch(key -> key.vocabulary().equals(vocabulary));
+        return CANONICAL.equals(vocabulary) || builtIn.vocabularies().contains(vocabulary);
     }
 
     /** Sets the merchant's mapping of one code (with or without its detail); applies to new events. */
@@ -126,22 +115,6 @@ public class StatusMappings {
             overridesLoadedAt = now;
         }
         return overrides;
-    }
-
-    private static Map<Key, TrackingStatus> readBuiltIn() {
-        Map<Key, TrackingStatus> table = new HashMap<>();
-        try (InputStream in = new ClassPathResource(BUILT_IN).getInputStream();
-                CsvReader<NamedCsvRecord> csv = CsvReader.builder().ofNamedCsvRecord(in, StandardCharsets.UTF_8)) {
-            for (NamedCsvRecord row : csv) {
-                Key key = new Key(row.getField("vocabulary"), row.getField("code"), row.getField("detail"));
-                if (table.put(key, TrackingStatus.valueOf(row.getField("status"))) != null) {
-                    throw new IllegalStateException(BUILT_IN + " maps " + key + " twice");
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return Map.copyOf(table);
     }
 
     private record Key(String vocabulary, String code, String detail) {}

@@ -1,5 +1,8 @@
 package org.aftercart.tracking;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -44,10 +47,37 @@ class TrackingEvents {
         this.jdbc = jdbc;
     }
 
-    void storePayload(UUID id, String source, String body, Instant receivedAt) {
-        jdbc.sql("insert into tracking.payloads (id, source, received_at, body) values (?, ?, ?, ?)")
-                .params(id, source, Timestamp.from(receivedAt), body)
-                .update();
+    /** Stores the payload unless the very same bytes were stored before; returns its id either way. */
+    UUID storePayload(String source, String body, Instant receivedAt) {
+        byte[] digest = sha256(body);
+        return jdbc.sql(
+                        """
+                        with stored as (
+                            insert into tracking.payloads (id, source, received_at, body, body_sha256)
+                            values (?, ?, ?, ?, ?)
+                            on conflict (body_sha256) do nothing
+                            returning id
+                        )
+                        select id from stored
+                        union all
+                        select id from tracking.payloads where body_sha256 = ? and not exists (select 1 from stored)
+                        """)
+                .params(UUID.randomUUID(), source, Timestamp.from(receivedAt), body, digest, digest)
+                .query(UUID.class)
+                .optional()
+                // stored by a transaction that committed after this statement's snapshot
+                .orElseGet(() -> jdbc.sql("select id from tracking.payloads where body_sha256 = ?")
+                        .param(digest)
+                        .query(UUID.class)
+                        .single());
+    }
+
+    private static byte[] sha256(String body) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Stores the checkpoints not stored before; returns how many were new. */

@@ -69,11 +69,7 @@ public class TrackingIntake {
     @Transactional
     public Outcome accept(String source, @Nullable String rawBody, List<CarrierReport> reports) {
         Instant receivedAt = clock.instant();
-        UUID payloadId = null;
-        if (rawBody != null) {
-            payloadId = UUID.randomUUID();
-            events.storePayload(payloadId, source, rawBody, receivedAt);
-        }
+        UUID payloadId = rawBody == null ? null : events.storePayload(source, rawBody, receivedAt);
         int stored = 0, offered = 0, changes = 0;
         Set<String> unknown = new LinkedHashSet<>();
         for (CarrierReport report : reports) {

@@ -41,12 +41,14 @@ create table tracking.shipment_items (
     primary key (shipment_id, order_line_id)
 );
 
--- Every payload as it arrived, byte for byte (as text), before parsing.
+-- Every payload as it arrived, byte for byte (as text), before parsing; an exact re-delivery is
+-- stored once.
 create table tracking.payloads (
     id              uuid primary key,
     source          text not null,
     received_at     timestamptz not null,
-    body            text not null
+    body            text not null,
+    body_sha256     bytea not null unique
 );
 
 -- Append-only: rows are never updated or deleted. The same checkpoint re-sent by a carrier has the

@@ -19,6 +19,7 @@ import org.aftercart.orders.PlaceOrder;
 import org.aftercart.orders.SalesChannel;
 import org.aftercart.orders.ShippingAddress;
 import org.aftercart.support.TestCatalog;
+import org.jspecify.annotations.Nullable;
 
 /** Places orders and ships them in parcels through the real modules, then waits until tracking follows them. */
 final class ShippedOrders {
@@ -40,6 +41,15 @@ final class ShippedOrders {
 
     /** An order of one unit per product, each product in its own parcel. */
     Shipped shipInParcels(String email, String... productNames) {
+        return ship(email, null, productNames);
+    }
+
+    /** An order of one product shipped in one parcel with this tracking number. */
+    Shipped shipWithTrackingNumber(String email, String trackingNumber, String productName) {
+        return ship(email, trackingNumber, productName);
+    }
+
+    private Shipped ship(String email, @Nullable String trackingNumber, String... productNames) {
         List<PlaceOrder.Line> lines = new ArrayList<>();
         for (String product : productNames) {
             lines.add(new PlaceOrder.Line(products.variant(product, "ONE", "10.00", 5), 1, null, null));
@@ -63,12 +73,14 @@ final class ShippedOrders {
         List<ShipParcels.Parcel> parcels = new ArrayList<>();
         List<String> numbers = new ArrayList<>();
         for (var line : order.lines()) {
-            String number = "TN"
-                    + UUID.randomUUID()
-                            .toString()
-                            .replace("-", "")
-                            .substring(0, 14)
-                            .toUpperCase();
+            String number = trackingNumber != null
+                    ? trackingNumber
+                    : "TN"
+                            + UUID.randomUUID()
+                                    .toString()
+                                    .replace("-", "")
+                                    .substring(0, 14)
+                                    .toUpperCase();
             numbers.add(number);
             parcels.add(new ShipParcels.Parcel(
                     "La Poste", "Colissimo", number, List.of(new ShipParcels.Item(line.id(), 1))));
