@@ -15,7 +15,9 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.aftercart.customers.CustomerBulkLoad;
 import org.aftercart.customers.CustomerId;
+import org.aftercart.platform.BinaryCopyWriter;
 import org.aftercart.platform.CopyWriter;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,9 +31,10 @@ import org.springframework.util.StopWatch;
  * against them. The orders are copied into a staging table and inserted with {@code on conflict do
  * nothing} on their number, so importing the same history twice adds nothing; the lines of the
  * orders that were added are then copied straight into {@code orders.order_lines}, as their keys
- * (a brand-new order id and the line's position) cannot exist yet. From {@value
- * #ONE_PASS_CHECK_FROM} lines on, their foreign key is checked in one pass (see {@link
- * OnePassForeignKeyCheck}), which locks the order tables until the transaction ends. The customers
+ * (a brand-new order id and the line's position) cannot exist yet, in PostgreSQL's binary form.
+ * From {@value #ONE_PASS_CHECK_FROM} lines on, their foreign key is checked in one pass, and when
+ * the lines at least double the table its unique indexes are built after the copy (see {@link
+ * DeferredConstraints}); either locks the order tables until the transaction ends. The customers
  * must be loaded first (see {@link CustomerBulkLoad}). Runs in the caller's transaction when there
  * is one.
  */
@@ -48,7 +51,7 @@ public class HistoricalOrderImport {
     private final CustomerBulkLoad customers;
     private final HistoricalReturns returns;
     private final DerivedStatuses statuses;
-    private final OnePassForeignKeyCheck foreignKeys;
+    private final DeferredConstraints constraints;
 
     HistoricalOrderImport(
             JdbcClient jdbc,
@@ -56,13 +59,13 @@ public class HistoricalOrderImport {
             CustomerBulkLoad customers,
             HistoricalReturns returns,
             DerivedStatuses statuses,
-            OnePassForeignKeyCheck foreignKeys) {
+            DeferredConstraints constraints) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.customers = customers;
         this.returns = returns;
         this.statuses = statuses;
-        this.foreignKeys = foreignKeys;
+        this.constraints = constraints;
     }
 
     @Transactional
@@ -89,11 +92,12 @@ public class HistoricalOrderImport {
                 .filter(order -> added.containsKey(order.number()))
                 .mapToInt(order -> order.lines().size())
                 .sum();
-        OnePassForeignKeyCheck.Suspended suspended =
-                linesToCopy >= ONE_PASS_CHECK_FROM ? foreignKeys.suspend("orders.order_lines") : null;
+        DeferredConstraints.Suspended suspended = suspendLineConstraints(linesToCopy);
         int linesAdded = copyLines(connection, orders, added, ids);
+        steps.stop();
+        steps.start("check the lines' keys and build their indexes");
         if (suspended != null) {
-            foreignKeys.restore(suspended);
+            constraints.restore(suspended);
         }
         steps.stop();
         steps.start("apply returns");
@@ -113,6 +117,28 @@ public class HistoricalOrderImport {
                 returned.withNothingLeft(),
                 returned.units(),
                 returned.unitsBeyondWhatWasLeft());
+    }
+
+    /**
+     * From {@value #ONE_PASS_CHECK_FROM} lines on, the lines' foreign key is checked once at the end;
+     * when the table also has at most half as many rows as there are lines to copy, its indexes are
+     * built once at the end too (one sort of the table beats maintaining them line by line, which
+     * costs about twice as much per line).
+     */
+    private DeferredConstraints.@Nullable Suspended suspendLineConstraints(int linesToCopy) {
+        if (linesToCopy < ONE_PASS_CHECK_FROM) {
+            return null;
+        }
+        int existing = jdbc.sql("select count(*) from (select from orders.order_lines limit :limit) l")
+                .param("limit", linesToCopy / 2 + 1)
+                .query(Integer.class)
+                .single();
+        if (existing > linesToCopy / 2) {
+            return constraints.suspendForeignKeys("orders.order_lines");
+        }
+        // Index builds sort in memory up to this much; SET LOCAL ends with the transaction.
+        jdbc.sql("set local maintenance_work_mem = '256MB'").update();
+        return constraints.suspendKeysAndIndexes("orders.order_lines");
     }
 
     private void createStagingTables() {
@@ -214,7 +240,7 @@ public class HistoricalOrderImport {
             Connection connection, Collection<HistoricalOrder> orders, Map<String, UUID> added, TimeOrderedIds ids) {
         Map<String, UUID> pending = new java.util.HashMap<>(added);
         int copied = 0;
-        try (CopyWriter copy = CopyWriter.open(
+        try (BinaryCopyWriter copy = BinaryCopyWriter.open(
                 connection,
                 "orders.order_lines",
                 "id",
@@ -234,16 +260,16 @@ public class HistoricalOrderImport {
                 }
                 for (int lineNo = 0; lineNo < order.lines().size(); lineNo++) {
                     HistoricalOrder.Line line = order.lines().get(lineNo);
-                    copy.value(ids.next())
-                            .value(orderId)
-                            .value(lineNo)
-                            .value(line.sku())
-                            .value(line.title())
-                            .value(line.unitPrice())
-                            .value(line.quantity())
-                            .value(line.quantity())
-                            .value(line.quantity())
-                            .value(line.quantity())
+                    copy.uuid(ids.next())
+                            .uuid(orderId)
+                            .int4(lineNo)
+                            .text(line.sku())
+                            .text(line.title())
+                            .numeric(line.unitPrice())
+                            .int4(line.quantity())
+                            .int4(line.quantity())
+                            .int4(line.quantity())
+                            .int4(line.quantity())
                             .endRow();
                     copied++;
                 }

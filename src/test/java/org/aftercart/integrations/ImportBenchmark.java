@@ -53,7 +53,8 @@ public final class ImportBenchmark {
         application.setDefaultProperties(Map.of(
                 "logging.level.root", "warn",
                 "logging.level.org.aftercart.integrations.OnlineRetailImport", "debug",
-                "logging.level.org.aftercart.orders.HistoricalOrderImport", "debug"));
+                "logging.level.org.aftercart.orders.HistoricalOrderImport", "debug",
+                "logging.level.org.aftercart.orders.DeferredConstraints", "debug"));
         System.setProperty(
                 "aftercart.embedded-postgres.data-directory",
                 database.toAbsolutePath().toString());

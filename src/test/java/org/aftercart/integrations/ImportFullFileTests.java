@@ -82,5 +82,19 @@ class ImportFullFileTests {
                                 + " and confrelid = 'orders.orders'::regclass and convalidated"))
                 .as("the lines' foreign key to their order is back and validated")
                 .isEqualTo(1);
+        assertThat(jdbc.sql(
+                                """
+                                select conname from pg_constraint
+                                where conrelid = 'orders.order_lines'::regclass and contype in ('p', 'u')
+                                    or confrelid = 'orders.order_lines'::regclass and convalidated
+                                order by conname
+                                """)
+                        .query(String.class)
+                        .list())
+                .as("the lines' keys, built after the copy, and the foreign key that refers to them are back")
+                .containsExactly(
+                        "historical_returns_order_line_id_fkey",
+                        "order_lines_order_id_line_no_key",
+                        "order_lines_pkey");
     }
 }

@@ -5,7 +5,7 @@ import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import java.io.Reader;
 import java.util.Iterator;
 import java.util.zip.GZIPInputStream;
 
@@ -16,15 +16,23 @@ public final class OnlineRetailReader {
 
     private OnlineRetailReader() {}
 
-    /** Reads the whole stream; does not close it. */
+    /**
+     * Reads the whole stream; does not close it. Inflating and decoding run on a second thread,
+     * ahead of the parsing.
+     */
     public static OnlineRetailBook read(InputStream data) throws IOException {
+        try (ReadAheadReader text = ReadAheadReader.start(decompressed(data))) {
+            return read(text);
+        }
+    }
+
+    private static OnlineRetailBook read(Reader text) {
         OnlineRetailParser parser = new OnlineRetailParser();
         OnlineRetailBook book = new OnlineRetailBook();
         CsvReader<CsvRecord> csv = CsvReader.builder()
-                .detectBomHeader(true)
                 .allowExtraFields(true)
                 .allowMissingFields(true)
-                .ofCsvRecord(decompressed(data), StandardCharsets.UTF_8);
+                .ofCsvRecord(text);
         Iterator<CsvRecord> records = csv.iterator();
         if (!records.hasNext()) {
             throw new IllegalArgumentException(
