@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * How delivery promises are learned ({@code aftercart.tracking.promises.*}); see
- * docs/adr/0009-delivery-promises-and-delays.md.
+ * docs/adr/0010-delivery-promises-and-delays.md.
  *
  * @param minSamples the fewest delivered parcels a segment needs before its own P50 and P90 are
  *     used; with fewer, a coarser segment answers
