@@ -54,13 +54,15 @@ class DeliveryPromises {
         this.model = TransitTimes.empty(promiseSettings.minSamples());
     }
 
-    void refresh(Shipments.Shipment parcel) {
+    /** Recomputes the parcel's promise; true when it changed. */
+    boolean refresh(Shipments.Shipment parcel) {
         if (parcel.view().deliveredAt() != null && parcel.view().promise() != null) {
-            return; // what was promised stays on record once the parcel is delivered
+            return false; // what was promised stays on record once the parcel is delivered
         }
         ShipmentView.DeliveryPromise previous = parcel.view().promise();
         ShipmentView.DeliveryPromise promise = promiseFor(parcel);
-        if (!promise.equals(previous)) {
+        boolean changed = !promise.equals(previous);
+        if (changed) {
             shipments.updatePromise(parcel.id(), promise);
         }
         LocalDate estimate = parcel.carrierEstimate();
@@ -70,6 +72,7 @@ class DeliveryPromises {
                 && parcel.view().deliveredAt() == null) {
             delays.announce(parcel.id(), clock.instant(), ShipmentDelays.CARRIER_ESTIMATE_LATER);
         }
+        return changed;
     }
 
     ShipmentView.DeliveryPromise promiseFor(Shipments.Shipment parcel) {

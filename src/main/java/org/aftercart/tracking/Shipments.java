@@ -44,6 +44,19 @@ class Shipments {
         TrackingStatus status() {
             return view.status();
         }
+
+        /** As after {@link Shipments#recordActivity}, without reading the row again. */
+        Shipment withActivity(@Nullable Instant eventAt, @Nullable LocalDate estimate) {
+            Instant last =
+                    lastEventAt == null || (eventAt != null && eventAt.isAfter(lastEventAt)) ? eventAt : lastEventAt;
+            return new Shipment(
+                    view,
+                    originLocation,
+                    destinationRegion,
+                    destinationPostcode,
+                    last,
+                    estimate != null ? estimate : carrierEstimate);
+        }
     }
 
     private final JdbcClient jdbc;
@@ -94,9 +107,19 @@ class Shipments {
         return list("where id = ?", id).stream().findFirst();
     }
 
-    /** Locks the parcels with this tracking number (in id order, so that concurrent intakes queue). */
+    /**
+     * Locks the parcels with this tracking number (in id order, so that concurrent intakes queue).
+     * Their items are not read: the intake needs them only when a parcel moves.
+     */
     List<Shipment> lockByTrackingNumber(String trackingNumber) {
-        return list("where tracking_number = ? order by id for update", trackingNumber);
+        return jdbc
+                .sql("select " + COLUMNS + " from tracking.shipments where tracking_number = ? order by id for update")
+                .param(trackingNumber)
+                .query(Shipments::row)
+                .list()
+                .stream()
+                .map(row -> row.with(List.of()))
+                .toList();
     }
 
     Optional<Shipment> lock(UUID id) {
@@ -122,7 +145,7 @@ class Shipments {
                 .update();
     }
 
-    void recordActivity(String trackingNumber, Instant lastEventAt, @Nullable LocalDate carrierEstimate) {
+    void recordActivity(String trackingNumber, @Nullable Instant lastEventAt, @Nullable LocalDate carrierEstimate) {
         jdbc.sql(
                         """
                         update tracking.shipments
@@ -130,7 +153,7 @@ class Shipments {
                         where tracking_number = ?
                         """)
                 .params(
-                        Timestamp.from(lastEventAt),
+                        lastEventAt == null ? null : Timestamp.from(lastEventAt),
                         carrierEstimate == null ? null : Date.valueOf(carrierEstimate),
                         trackingNumber)
                 .update();

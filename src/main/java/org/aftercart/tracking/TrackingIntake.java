@@ -78,19 +78,24 @@ public class TrackingIntake {
                     .map(e -> new TrackingEvents.Mapped(e, mappings.map(report.vocabulary(), e.code(), e.detail())))
                     .toList();
             offered += mapped.size();
-            stored += events.append(
+            int added = events.append(
                     trackingNumber, report.carrier(), source, report.vocabulary(), mapped, payloadId, receivedAt);
+            stored += added;
             List<Shipments.Shipment> parcels = shipments.lockByTrackingNumber(trackingNumber);
             if (parcels.isEmpty()) {
                 unknown.add(trackingNumber);
                 continue;
             }
-            report.events().stream()
+            if (added == 0 && report.carrierEstimate() == null) {
+                continue; // all re-sent: nothing the parcels do not know
+            }
+            Instant latest = report.events().stream()
                     .map(CarrierEvent::occurredAt)
                     .max(Instant::compareTo)
-                    .ifPresent(latest -> shipments.recordActivity(trackingNumber, latest, report.carrierEstimate()));
+                    .orElse(null);
+            shipments.recordActivity(trackingNumber, latest, report.carrierEstimate());
             for (Shipments.Shipment parcel : parcels) {
-                if (follow(shipments.lock(parcel.id()).orElseThrow())) {
+                if (follow(parcel.withActivity(latest, report.carrierEstimate()))) {
                     changes++;
                 }
             }
@@ -166,9 +171,11 @@ public class TrackingIntake {
         boolean delivered = status == TrackingStatus.DELIVERED;
         shipments.updateStatus(parcel.id(), status, at, delivered ? at : null);
         Shipments.Shipment moved = shipments.find(parcel.id()).orElseThrow();
-        promises.refresh(moved);
+        if (promises.refresh(moved)) {
+            moved = shipments.find(parcel.id()).orElseThrow();
+        }
         if (delivered) {
-            Map<UUID, Integer> units = parcel.view().items().stream()
+            Map<UUID, Integer> units = moved.view().items().stream()
                     .collect(Collectors.toMap(
                             ShipmentView.Item::orderLineId, ShipmentView.Item::quantity, Integer::sum));
             orders.recordDelivery(
@@ -178,8 +185,7 @@ public class TrackingIntake {
                             + parcel.view().trackingNumber() + ")",
                     "tracking");
         }
-        publisher.publishEvent(new ShipmentStatusChanged(
-                shipments.find(parcel.id()).orElseThrow().view(), previous, status, description, at, correction));
+        publisher.publishEvent(new ShipmentStatusChanged(moved.view(), previous, status, description, at, correction));
     }
 
     /** Tracking numbers are compared without spaces and case, as carriers print them both ways. */
