@@ -108,13 +108,15 @@ class Shipments {
     }
 
     /**
-     * Locks the parcels with this tracking number (in id order, so that concurrent intakes queue).
-     * Their items are not read: the intake needs them only when a parcel moves.
+     * Locks the parcels with these tracking numbers (in id order, so that concurrent intakes queue
+     * instead of deadlocking). Their items are not read: the intake needs them only when a parcel
+     * moves.
      */
-    List<Shipment> lockByTrackingNumber(String trackingNumber) {
+    List<Shipment> lockByTrackingNumbers(Collection<String> trackingNumbers) {
         return jdbc
-                .sql("select " + COLUMNS + " from tracking.shipments where tracking_number = ? order by id for update")
-                .param(trackingNumber)
+                .sql("select " + COLUMNS
+                        + " from tracking.shipments where tracking_number = any(?) order by id for update")
+                .param(trackingNumbers.toArray(String[]::new))
                 .query(Shipments::row)
                 .list()
                 .stream()
@@ -145,17 +147,26 @@ class Shipments {
                 .update();
     }
 
-    void recordActivity(String trackingNumber, @Nullable Instant lastEventAt, @Nullable LocalDate carrierEstimate) {
+    /** The newest event time and the carrier's latest estimate, per tracking number. */
+    void recordActivity(
+            Collection<String> trackingNumbers, Map<String, Instant> newestEvents, Map<String, LocalDate> estimates) {
+        List<String> numbers = List.copyOf(trackingNumbers);
         jdbc.sql(
                         """
-                        update tracking.shipments
-                        set last_event_at = greatest(last_event_at, ?), carrier_estimate = coalesce(?, carrier_estimate)
-                        where tracking_number = ?
+                        update tracking.shipments s
+                        set last_event_at = greatest(s.last_event_at, a.newest_event),
+                            carrier_estimate = coalesce(a.estimate, s.carrier_estimate)
+                        from unnest(?::text[], ?::timestamptz[], ?::date[]) as a (tracking_number, newest_event, estimate)
+                        where s.tracking_number = a.tracking_number
                         """)
                 .params(
-                        lastEventAt == null ? null : Timestamp.from(lastEventAt),
-                        carrierEstimate == null ? null : Date.valueOf(carrierEstimate),
-                        trackingNumber)
+                        numbers.toArray(String[]::new),
+                        numbers.stream()
+                                .map(n -> newestEvents.get(n) == null ? null : Timestamp.from(newestEvents.get(n)))
+                                .toArray(Timestamp[]::new),
+                        numbers.stream()
+                                .map(n -> estimates.get(n) == null ? null : Date.valueOf(estimates.get(n)))
+                                .toArray(Date[]::new))
                 .update();
     }
 

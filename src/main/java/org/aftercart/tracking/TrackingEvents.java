@@ -5,9 +5,13 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -16,11 +20,16 @@ import org.springframework.stereotype.Repository;
 @Repository
 class TrackingEvents {
 
-    /** A checkpoint ready to store: the carrier's event with its canonical status. */
-    record Mapped(CarrierEvent event, StatusMappings.Mapped status) {
+    /** A checkpoint ready to store: the carrier's event, for one tracking number, with its canonical status. */
+    record Checkpoint(
+            String trackingNumber,
+            String carrier,
+            String vocabulary,
+            CarrierEvent event,
+            StatusMappings.Mapped status) {
 
         /** Carrier + tracking number (the row's key) + status code + event time + location. */
-        String dedupeKey(String vocabulary) {
+        String dedupeKey() {
             EventLocation place = event.location();
             return String.join(
                     "|",
@@ -80,78 +89,87 @@ class TrackingEvents {
         }
     }
 
-    /** Stores the checkpoints not stored before; returns how many were new. */
-    int append(
-            String trackingNumber,
-            String carrier,
-            String source,
-            String vocabulary,
-            List<Mapped> events,
-            @Nullable UUID payloadId,
-            Instant receivedAt) {
-        if (events.isEmpty()) {
-            return 0;
+    /**
+     * Stores the checkpoints not stored before, of any number of tracking numbers, in one statement;
+     * returns how many were new per tracking number.
+     */
+    Map<String, Integer> append(
+            String source, List<Checkpoint> checkpoints, @Nullable UUID payloadId, Instant receivedAt) {
+        Map<String, Integer> added = new HashMap<>();
+        if (checkpoints.isEmpty()) {
+            return added;
         }
-        return jdbc.sql(
+        jdbc.sql(
                         """
                         insert into tracking.events (tracking_number, carrier, source, vocabulary, code, detail, status,
                             mapping, description, city, region, postcode, country, occurred_at, received_at, payload_id,
                             dedupe_key)
-                        select :trackingNumber, :carrier, :source, :vocabulary, e.code, e.detail, e.status, e.mapping,
+                        select e.tracking_number, e.carrier, :source, e.vocabulary, e.code, e.detail, e.status, e.mapping,
                             e.description, e.city, e.region, e.postcode, e.country, e.occurred_at, :receivedAt, :payload,
                             e.dedupe_key
-                        from unnest(:codes::text[], :details::text[], :statuses::text[], :mappings::text[],
-                            :descriptions::text[], :cities::text[], :regions::text[], :postcodes::text[],
-                            :countries::text[], :occurredAt::timestamptz[], :keys::text[])
-                            as e (code, detail, status, mapping, description, city, region, postcode, country,
-                                occurred_at, dedupe_key)
-                        order by e.occurred_at
+                        from unnest(:numbers::text[], :carriers::text[], :vocabularies::text[], :codes::text[],
+                            :details::text[], :statuses::text[], :mappings::text[], :descriptions::text[],
+                            :cities::text[], :regions::text[], :postcodes::text[], :countries::text[],
+                            :occurredAt::timestamptz[], :keys::text[])
+                            as e (tracking_number, carrier, vocabulary, code, detail, status, mapping, description, city,
+                                region, postcode, country, occurred_at, dedupe_key)
+                        order by e.tracking_number, e.occurred_at
                         on conflict (tracking_number, dedupe_key) do nothing
+                        returning tracking_number
                         """)
-                .param("trackingNumber", trackingNumber)
-                .param("carrier", carrier)
                 .param("source", source)
-                .param("vocabulary", vocabulary)
                 .param("receivedAt", Timestamp.from(receivedAt))
                 .param("payload", payloadId)
-                .param("codes", events.stream().map(e -> e.event().code()).toArray(String[]::new))
-                .param("details", events.stream().map(e -> e.event().detail()).toArray(String[]::new))
-                .param(
-                        "statuses",
-                        events.stream().map(e -> e.status().status().name()).toArray(String[]::new))
-                .param(
-                        "mappings",
-                        events.stream().map(e -> e.status().mapping()).toArray(String[]::new))
-                .param(
-                        "descriptions",
-                        events.stream().map(e -> e.event().description()).toArray(String[]::new))
-                .param("cities", locations(events, EventLocation::city))
-                .param("regions", locations(events, EventLocation::region))
-                .param("postcodes", locations(events, EventLocation::postcode))
-                .param("countries", locations(events, EventLocation::country))
+                .param("numbers", texts(checkpoints, Checkpoint::trackingNumber))
+                .param("carriers", texts(checkpoints, Checkpoint::carrier))
+                .param("vocabularies", texts(checkpoints, Checkpoint::vocabulary))
+                .param("codes", texts(checkpoints, c -> c.event().code()))
+                .param("details", texts(checkpoints, c -> c.event().detail()))
+                .param("statuses", texts(checkpoints, c -> c.status().status().name()))
+                .param("mappings", texts(checkpoints, c -> c.status().mapping()))
+                .param("descriptions", texts(checkpoints, c -> c.event().description()))
+                .param("cities", texts(checkpoints, c -> place(c, EventLocation::city)))
+                .param("regions", texts(checkpoints, c -> place(c, EventLocation::region)))
+                .param("postcodes", texts(checkpoints, c -> place(c, EventLocation::postcode)))
+                .param("countries", texts(checkpoints, c -> place(c, EventLocation::country)))
                 .param(
                         "occurredAt",
-                        events.stream()
-                                .map(e -> Timestamp.from(e.event().occurredAt()))
+                        checkpoints.stream()
+                                .map(c -> Timestamp.from(c.event().occurredAt()))
                                 .toArray(Timestamp[]::new))
-                .param("keys", events.stream().map(e -> e.dedupeKey(vocabulary)).toArray(String[]::new))
-                .update();
+                .param("keys", texts(checkpoints, Checkpoint::dedupeKey))
+                .query(rs -> {
+                    added.merge(rs.getString(1), 1, Integer::sum);
+                });
+        return added;
     }
 
-    /** The newest checkpoint (by event time) that says something about where the parcel is. */
-    Optional<Latest> latestKnown(String trackingNumber) {
-        return jdbc.sql(
+    /**
+     * The newest checkpoint (by event time) of each tracking number that says something about where
+     * the parcel is.
+     */
+    Map<String, Latest> latestKnown(Collection<String> trackingNumbers) {
+        Map<String, Latest> latest = new HashMap<>();
+        jdbc.sql(
                         """
-                        select status, occurred_at, description from tracking.events
-                        where tracking_number = ? and status <> 'NO_INFO'
-                        order by occurred_at desc, id desc limit 1
+                        select n.tracking_number, e.status, e.occurred_at, e.description
+                        from unnest(?::text[]) as n (tracking_number)
+                        cross join lateral (
+                            select status, occurred_at, description from tracking.events e
+                            where e.tracking_number = n.tracking_number and e.status <> 'NO_INFO'
+                            order by occurred_at desc, id desc limit 1
+                        ) e
                         """)
-                .param(trackingNumber)
-                .query((rs, row) -> new Latest(
-                        TrackingStatus.valueOf(rs.getString("status")),
-                        rs.getTimestamp("occurred_at").toInstant(),
-                        rs.getString("description")))
-                .optional();
+                .param(trackingNumbers.toArray(String[]::new))
+                .query(rs -> {
+                    latest.put(
+                            rs.getString("tracking_number"),
+                            new Latest(
+                                    TrackingStatus.valueOf(rs.getString("status")),
+                                    rs.getTimestamp("occurred_at").toInstant(),
+                                    rs.getString("description")));
+                });
+        return latest;
     }
 
     /** When the carrier last said anything about this tracking number. */
@@ -187,12 +205,13 @@ class TrackingEvents {
                 .list();
     }
 
-    private static String[] locations(List<Mapped> events, java.util.function.Function<EventLocation, String> field) {
-        return events.stream()
-                .map(e -> e.event().location() == null
-                        ? null
-                        : field.apply(e.event().location()))
-                .toArray(String[]::new);
+    private static String[] texts(List<Checkpoint> checkpoints, Function<Checkpoint, @Nullable String> field) {
+        return checkpoints.stream().map(field).toArray(String[]::new);
+    }
+
+    private static @Nullable String place(Checkpoint checkpoint, Function<EventLocation, @Nullable String> field) {
+        EventLocation location = checkpoint.event().location();
+        return location == null ? null : field.apply(location);
     }
 
     private static String nullToEmpty(@Nullable String value) {

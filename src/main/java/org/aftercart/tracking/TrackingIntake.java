@@ -3,6 +3,9 @@ package org.aftercart.tracking;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -70,37 +73,52 @@ public class TrackingIntake {
     public Outcome accept(String source, @Nullable String rawBody, List<CarrierReport> reports) {
         Instant receivedAt = clock.instant();
         UUID payloadId = rawBody == null ? null : events.storePayload(source, rawBody, receivedAt);
-        int stored = 0, offered = 0, changes = 0;
-        Set<String> unknown = new LinkedHashSet<>();
+        // Set-based from here: a payload of many parcels costs a handful of statements, not a few per parcel.
+        List<TrackingEvents.Checkpoint> checkpoints = new ArrayList<>();
+        Map<String, Instant> newestEvent = new HashMap<>();
+        Map<String, LocalDate> estimates = new HashMap<>();
+        Set<String> numbers = new LinkedHashSet<>();
         for (CarrierReport report : reports) {
             String trackingNumber = normalise(report.trackingNumber());
-            List<TrackingEvents.Mapped> mapped = report.events().stream()
-                    .map(e -> new TrackingEvents.Mapped(e, mappings.map(report.vocabulary(), e.code(), e.detail())))
-                    .toList();
-            offered += mapped.size();
-            int added = events.append(
-                    trackingNumber, report.carrier(), source, report.vocabulary(), mapped, payloadId, receivedAt);
-            stored += added;
-            List<Shipments.Shipment> parcels = shipments.lockByTrackingNumber(trackingNumber);
-            if (parcels.isEmpty()) {
-                unknown.add(trackingNumber);
-                continue;
+            numbers.add(trackingNumber);
+            for (CarrierEvent event : report.events()) {
+                checkpoints.add(new TrackingEvents.Checkpoint(
+                        trackingNumber,
+                        report.carrier(),
+                        report.vocabulary(),
+                        event,
+                        mappings.map(report.vocabulary(), event.code(), event.detail())));
+                newestEvent.merge(trackingNumber, event.occurredAt(), (a, b) -> a.isAfter(b) ? a : b);
             }
-            if (added == 0 && report.carrierEstimate() == null) {
-                continue; // all re-sent: nothing the parcels do not know
+            if (report.carrierEstimate() != null) {
+                estimates.put(trackingNumber, report.carrierEstimate());
             }
-            Instant latest = report.events().stream()
-                    .map(CarrierEvent::occurredAt)
-                    .max(Instant::compareTo)
-                    .orElse(null);
-            shipments.recordActivity(trackingNumber, latest, report.carrierEstimate());
+        }
+        Map<String, Integer> added = events.append(source, checkpoints, payloadId, receivedAt);
+        int stored = added.values().stream().mapToInt(Integer::intValue).sum();
+        List<Shipments.Shipment> parcels = shipments.lockByTrackingNumbers(numbers);
+        Set<String> unknown = new LinkedHashSet<>(numbers);
+        parcels.forEach(parcel -> unknown.remove(parcel.view().trackingNumber()));
+        // Numbers whose reports were all re-sent tell the parcels nothing new.
+        Set<String> news = numbers.stream()
+                .filter(n -> !unknown.contains(n))
+                .filter(n -> added.containsKey(n) || estimates.containsKey(n))
+                .collect(Collectors.toSet());
+        int changes = 0;
+        if (!news.isEmpty()) {
+            shipments.recordActivity(news, newestEvent, estimates);
+            Map<String, TrackingEvents.Latest> latest = events.latestKnown(news);
             for (Shipments.Shipment parcel : parcels) {
-                if (follow(parcel.withActivity(latest, report.carrierEstimate()))) {
+                String number = parcel.view().trackingNumber();
+                if (news.contains(number)
+                        && follow(
+                                parcel.withActivity(newestEvent.get(number), estimates.get(number)),
+                                latest.get(number))) {
                     changes++;
                 }
             }
         }
-        return new Outcome(stored, offered - stored, List.copyOf(unknown), changes);
+        return new Outcome(stored, checkpoints.size() - stored, List.copyOf(unknown), changes);
     }
 
     /**
@@ -135,21 +153,24 @@ public class TrackingIntake {
         String trackingNumber = parcel.view().trackingNumber();
         if (trackingNumber != null) {
             events.latestActivity(trackingNumber)
-                    .ifPresent(latest -> shipments.recordActivity(trackingNumber, latest, null));
+                    .ifPresent(latest ->
+                            shipments.recordActivity(Set.of(trackingNumber), Map.of(trackingNumber, latest), Map.of()));
         }
         promises.refresh(shipments.find(parcel.id()).orElseThrow());
         publisher.publishEvent(
                 new ShipmentShipped(shipments.find(parcel.id()).orElseThrow().view()));
-        follow(shipments.lock(parcel.id()).orElseThrow());
+        if (trackingNumber != null) {
+            follow(
+                    shipments.lock(parcel.id()).orElseThrow(),
+                    events.latestKnown(Set.of(trackingNumber)).get(trackingNumber));
+        }
     }
 
     /** Moves the parcel to its newest checkpoint's status when the rules allow; true when it moved. */
-    private boolean follow(Shipments.Shipment parcel) {
-        String trackingNumber = parcel.view().trackingNumber();
-        if (trackingNumber == null || parcel.status().isFinal()) {
+    private boolean follow(Shipments.Shipment parcel, TrackingEvents.@Nullable Latest latest) {
+        if (parcel.status().isFinal()) {
             return false;
         }
-        var latest = events.latestKnown(trackingNumber).orElse(null);
         if (latest == null
                 || latest.status() == parcel.status()
                 || (parcel.view().statusAt() != null
