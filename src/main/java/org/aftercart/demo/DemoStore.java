@@ -2,6 +2,7 @@ package org.aftercart.demo;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.aftercart.catalog.Catalog;
@@ -22,6 +23,11 @@ import org.aftercart.orders.SalesChannel;
 import org.aftercart.orders.ShippingAddress;
 import org.aftercart.platform.ApiKeys;
 import org.aftercart.platform.StaffAccounts;
+import org.aftercart.tracking.CarrierEvent;
+import org.aftercart.tracking.CarrierReport;
+import org.aftercart.tracking.EventLocation;
+import org.aftercart.tracking.TrackingIntake;
+import org.aftercart.tracking.TrackingLinks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -52,6 +58,8 @@ class DemoStore implements ApplicationRunner {
     private final OrderManagement orders;
     private final Fulfillment fulfillment;
     private final DemoHistory history;
+    private final TrackingIntake trackingIntake;
+    private final TrackingLinks trackingLinks;
     private final Clock clock;
 
     DemoStore(
@@ -62,6 +70,8 @@ class DemoStore implements ApplicationRunner {
             OrderManagement orders,
             Fulfillment fulfillment,
             DemoHistory history,
+            TrackingIntake trackingIntake,
+            TrackingLinks trackingLinks,
             Clock clock) {
         this.staff = staff;
         this.apiKeys = apiKeys;
@@ -70,6 +80,8 @@ class DemoStore implements ApplicationRunner {
         this.orders = orders;
         this.fulfillment = fulfillment;
         this.history = history;
+        this.trackingIntake = trackingIntake;
+        this.trackingLinks = trackingLinks;
         this.clock = clock;
     }
 
@@ -101,6 +113,78 @@ class DemoStore implements ApplicationRunner {
             placeLiveOrders(products);
             log.info("Demo store ready: sign in as {} / {}", ADMIN, PASSWORD);
         }
+        for (String ref : List.of("demo-8", "demo-9")) {
+            orders.findByChannelRef(SalesChannel.WEB, ref)
+                    .ifPresent(order -> log.info(
+                            "Demo tracking page of order {}: {}", order.number(), trackingLinks.linkFor(order.id())));
+        }
+    }
+
+    /**
+     * What the carriers said about the shipped demo parcels, so that the tracking page has
+     * something to show: one parcel out for delivery, one delivered, one running late.
+     */
+    private void carrierNews(String shipped, String split) {
+        Instant now = clock.instant();
+        EventLocation london = new EventLocation("London", null, null, "GB");
+        EventLocation midlands = new EventLocation("Birmingham", null, null, "GB");
+        EventLocation york = new EventLocation("York", null, null, "GB");
+        EventLocation manchester = new EventLocation("Manchester", null, null, "GB");
+        EventLocation oxford = new EventLocation("Oxford", null, null, "GB");
+        trackingIntake.accept(
+                "demo",
+                null,
+                List.of(
+                        new CarrierReport(
+                                "canonical",
+                                "Royal Mail",
+                                shipped,
+                                null,
+                                List.of(
+                                        event(now.minus(Duration.ofMinutes(95)), "IN_TRANSIT", "Collected", london),
+                                        event(
+                                                now.minus(Duration.ofMinutes(50)),
+                                                "IN_TRANSIT",
+                                                "Arrived at the sorting centre",
+                                                midlands),
+                                        event(
+                                                now.minus(Duration.ofMinutes(5)),
+                                                "OUT_FOR_DELIVERY",
+                                                "Out for delivery with your local postie",
+                                                york))),
+                        new CarrierReport(
+                                "canonical",
+                                "Royal Mail",
+                                split,
+                                null,
+                                List.of(
+                                        event(now.minus(Duration.ofMinutes(100)), "IN_TRANSIT", "Collected", london),
+                                        event(
+                                                now.minus(Duration.ofMinutes(40)),
+                                                "OUT_FOR_DELIVERY",
+                                                "Out for delivery",
+                                                oxford),
+                                        event(
+                                                now.minus(Duration.ofMinutes(2)),
+                                                "DELIVERED",
+                                                "Delivered, signed for by D. Hodgkin",
+                                                oxford))),
+                        new CarrierReport(
+                                "canonical",
+                                "DPD",
+                                split + "-2",
+                                null,
+                                List.of(
+                                        event(now.minus(Duration.ofMinutes(90)), "IN_TRANSIT", "Collected", manchester),
+                                        event(
+                                                now.minus(Duration.ofMinutes(20)),
+                                                "DELAYED",
+                                                "Delayed at the hub: we will deliver as soon as possible",
+                                                midlands)))));
+    }
+
+    private static CarrierEvent event(Instant at, String status, String description, EventLocation where) {
+        return new CarrierEvent(at, status, null, description, where);
     }
 
     private void placeLiveOrders(List<ProductVariant> p) {
@@ -214,6 +298,7 @@ class DemoStore implements ApplicationRunner {
                 p.get(7),
                 2);
         advance(split, true, "DPD1589622233");
+        carrierNews("RM123456785GB", "DPD1589622233");
         log.debug("Demo order {} waits in its hold window", waiting.number());
     }
 

@@ -32,20 +32,20 @@ import tools.jackson.databind.json.JsonMapper;
  * packages, a fresh profile per browser, viewports set through the DevTools protocol so that a
  * phone width is a true phone viewport, full-page screenshots, and axe-core run inside the page.
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
 
-    static final int DESKTOP = 1280;
-    static final int PHONE = 390;
+    public static final int DESKTOP = 1280;
+    public static final int PHONE = 390;
 
     private static final Path SCREENSHOTS = Path.of("target/screenshots");
     private static final String AXE = "META-INF/resources/webjars/axe-core/4.6.3/axe.min.js";
 
-    final ChromeDriver driver;
+    public final ChromeDriver driver;
     private final String base;
     private final Path profile;
     private int width = DESKTOP;
 
-    Browser(int port) {
+    public Browser(int port) {
         this.base = "http://localhost:" + port;
         if (System.getProperty("webdriver.chrome.driver") == null) {
             Path driverBinary = Path.of("/usr/bin/chromedriver");
@@ -80,44 +80,44 @@ final class Browser implements AutoCloseable {
         viewport(DESKTOP, 900);
     }
 
-    void open(String path) {
+    public void open(String path) {
         driver.get(base + path);
     }
 
-    String path() {
+    public String path() {
         return driver.getCurrentUrl().substring(base.length());
     }
 
-    WebElement find(String css) {
+    public WebElement find(String css) {
         return driver.findElement(By.cssSelector(css));
     }
 
-    List<WebElement> findAll(String css) {
+    public List<WebElement> findAll(String css) {
         return driver.findElements(By.cssSelector(css));
     }
 
-    String text(String css) {
+    public String text(String css) {
         return find(css).getText();
     }
 
-    <T> T waitUntil(ExpectedCondition<T> condition) {
+    public <T> T waitUntil(ExpectedCondition<T> condition) {
         return new WebDriverWait(driver, Duration.ofSeconds(10))
                 .ignoring(StaleElementReferenceException.class)
                 .until(condition);
     }
 
     /** Sets the page width (and mobile emulation below 600 px), like a window of that size. */
-    void width(int width) {
+    public void width(int width) {
         this.width = width;
         viewport(width, width < 600 ? 844 : 900);
     }
 
-    Object script(String script, Object... arguments) {
+    public Object script(String script, Object... arguments) {
         return driver.executeScript(script, arguments);
     }
 
     /** Errors the pages logged since the last call, such as a script or style the CSP blocked. */
-    List<String> consoleErrors() {
+    public List<String> consoleErrors() {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
                 .map(LogEntry::getMessage)
@@ -125,12 +125,12 @@ final class Browser implements AutoCloseable {
     }
 
     /** Whether the page is wider than the viewport, i.e. the whole page scrolls sideways. */
-    boolean overflowsSideways() {
+    public boolean overflowsSideways() {
         return (Boolean) script("return document.documentElement.scrollWidth > window.innerWidth + 1");
     }
 
     /** Saves the whole page, not only what fits the viewport, as target/screenshots/{name}.png. */
-    Path screenshot(String name) {
+    public Path screenshot(String name) {
         long height =
                 (Long) script("return Math.max(document.documentElement.scrollHeight, document.body.scrollHeight)");
         viewport(width, (int) Math.min(Math.max(height, 600), 6000));
@@ -147,7 +147,7 @@ final class Browser implements AutoCloseable {
     }
 
     /** Runs axe-core in the current page and returns its violations as "impact rule: nodes". */
-    List<Violation> accessibilityViolations() {
+    public List<Violation> accessibilityViolations() {
         if (script("return typeof window.axe") instanceof String type && !type.equals("object")) {
             script(axeSource());
         }
@@ -176,9 +176,9 @@ final class Browser implements AutoCloseable {
         return violations;
     }
 
-    record Violation(String rule, String impact, String help, List<String> nodes) {
+    public record Violation(String rule, String impact, String help, List<String> nodes) {
 
-        boolean seriousOrWorse() {
+        public boolean seriousOrWorse() {
             return impact.equals("serious") || impact.equals("critical");
         }
 

@@ -21,6 +21,8 @@ import org.aftercart.orders.OrderStatus;
 import org.aftercart.orders.PaymentStatus;
 import org.aftercart.orders.SalesChannel;
 import org.aftercart.payments.PaymentTransaction;
+import org.aftercart.tracking.OrderDeliveryStatus;
+import org.aftercart.tracking.TrackingStatus;
 import org.junit.jupiter.api.Test;
 
 /** Every text the pages show exists in every language, and only keys that exist are used. */
@@ -45,7 +47,9 @@ class MessagesBundleTests {
             "fulfillment.status.", FulfillmentStatus.values(),
             "payments.kind.", PaymentTransaction.Kind.values(),
             "payments.status.", PaymentTransaction.Status.values(),
-            "journal.kind.", ChangeKind.values());
+            "journal.kind.", ChangeKind.values(),
+            "tracking.status.", TrackingStatus.values(),
+            "tracking.overall.", OrderDeliveryStatus.values());
 
     private final Properties english = load("messages.properties");
     private final Properties french = load("messages_fr.properties");

@@ -60,6 +60,15 @@ class DemoStoreIntegrationTests {
         assertThat(fulfillment.ofOrder(split.id())).hasSize(2);
         assertThat(fulfillment.parcelsOf(split.id())).hasSize(2);
         assertThat(orders.journal(order("demo-4").id())).hasSizeGreaterThanOrEqualTo(3);
+        // The carriers' demo news reaches the parcels, for the tracking page to show.
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> jdbc.sql("select count(*) from tracking.shipments where status in ('DELIVERED', 'DELAYED',"
+                                        + " 'OUT_FOR_DELIVERY') and tracking_number in ('RM123456785GB',"
+                                        + " 'DPD1589622233', 'DPD1589622233-2')")
+                                .query(Long.class)
+                                .single()
+                        == 3);
     }
 
     @Test

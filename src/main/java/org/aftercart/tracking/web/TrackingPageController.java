@@ -1,0 +1,202 @@
+package org.aftercart.tracking.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.TimeZone;
+import org.aftercart.orders.OrderId;
+import org.aftercart.orders.OrderView;
+import org.aftercart.platform.Languages;
+import org.aftercart.tracking.TrackingLinks;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.i18n.CookieLocaleResolver;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * The branded tracking page, public: opened by a signed link ({@code /track/{token}}) or found by
+ * a guest lookup ({@code /track}) with the order number and the e-mail address or postcode. It
+ * only ever shows the order the token or the lookup proved; anything else is the same not-found
+ * page, and too many lookups get 429.
+ */
+@Controller
+class TrackingPageController {
+
+    /** The cookie in which the language chosen with {@code ?lang=} is remembered (platform). */
+    private static final String LANGUAGE_COOKIE = "AFTERCART_LANG";
+
+    private final TrackingLinks links;
+    private final TrackingPages pages;
+    private final PageCounters counters;
+    private final LookupLimits limits;
+    private final Branding branding;
+    private final TrackingPageSettings settings;
+
+    TrackingPageController(
+            TrackingLinks links,
+            TrackingPages pages,
+            PageCounters counters,
+            LookupLimits limits,
+            Branding branding,
+            TrackingPageSettings settings) {
+        this.links = links;
+        this.pages = pages;
+        this.counters = counters;
+        this.limits = limits;
+        this.branding = branding;
+        this.settings = settings;
+    }
+
+    /** A link that shows the current page in another language, labelled in that language. */
+    record LanguageLink(String code, String label, String href, boolean current) {}
+
+    @GetMapping("/track")
+    String lookupForm(HttpServletRequest request, Model model) {
+        common(request, model);
+        return "tracking/lookup";
+    }
+
+    @PostMapping("/track")
+    String lookup(
+            @RequestParam(defaultValue = "") String orderNumber,
+            @RequestParam(defaultValue = "") String contact,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
+        common(request, model);
+        String number = orderNumber.strip();
+        if (number.length() > 64 || contact.length() > 320) {
+            return notFoundInLookup(number, model);
+        }
+        if (!limits.tryLookup(request.getRemoteAddr(), number)) {
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            response.setHeader("Retry-After", Long.toString(limits.retryAfter().toSeconds()));
+            return "tracking/too-many";
+        }
+        Optional<OrderId> found = pages.lookup(number, contact);
+        if (found.isEmpty()) {
+            return notFoundInLookup(number, model);
+        }
+        return "redirect:/track/" + links.tokenFor(found.get(), settings.lookupLinkValidity());
+    }
+
+    @GetMapping("/track/{token}")
+    String page(@PathVariable String token, HttpServletRequest request, HttpServletResponse response, Model model) {
+        Optional<OrderView> order = links.verify(token).flatMap(pages::order);
+        if (order.isEmpty()) {
+            return notFound(request, response, model);
+        }
+        TrackingPages.Reader reader = pages.readerOf(order.get());
+        Locale locale = chosenLanguage(request, reader);
+        ZoneId zone = reader.zone();
+        request.setAttribute(CookieLocaleResolver.TIME_ZONE_REQUEST_ATTRIBUTE_NAME, TimeZone.getTimeZone(zone));
+        counters.visit(order.get().id().id());
+        common(request, model);
+        model.addAttribute("page", pages.page(order.get(), token, locale, zone));
+        return "tracking/page";
+    }
+
+    /** Counts a click on a recommended product, then sends the customer to the product in the shop. */
+    @GetMapping("/track/{token}/go")
+    Object go(
+            @PathVariable String token,
+            @RequestParam(defaultValue = "") String slot,
+            @RequestParam(defaultValue = "") String sku,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
+        Optional<OrderId> order = links.verify(token);
+        Optional<String> target = TrackingPages.COMPLEMENTARY.equals(slot) && sku.length() <= 128
+                ? pages.productAddress(sku)
+                : Optional.empty();
+        if (order.isEmpty() || target.isEmpty()) {
+            return notFound(request, response, model);
+        }
+        counters.click(order.get().id(), slot, sku);
+        return ResponseEntity.status(HttpStatus.SEE_OTHER)
+                .header("Location", target.get())
+                .build();
+    }
+
+    @GetMapping(value = "/track/brand.css", produces = "text/css")
+    @ResponseBody
+    ResponseEntity<String> brand() {
+        return ResponseEntity.ok()
+                .contentType(MediaType.valueOf("text/css;charset=UTF-8"))
+                .header("Cache-Control", "public, max-age=300")
+                .body(branding.stylesheet());
+    }
+
+    String notFound(HttpServletRequest request, HttpServletResponse response, Model model) {
+        response.setStatus(HttpStatus.NOT_FOUND.value());
+        common(request, model);
+        return "tracking/not-found";
+    }
+
+    private String notFoundInLookup(String number, Model model) {
+        model.addAttribute("orderNumber", number);
+        model.addAttribute("notFound", true);
+        return "tracking/lookup";
+    }
+
+    /**
+     * The language: the one the customer picked on the page (remembered in a cookie), else the one
+     * on their customer profile, else the browser's. Set where the page's messages are read from.
+     */
+    private static Locale chosenLanguage(HttpServletRequest request, TrackingPages.Reader reader) {
+        boolean picked = request.getParameter("lang") != null || hasLanguageCookie(request);
+        if (!picked && reader.language() != null) {
+            request.setAttribute(CookieLocaleResolver.LOCALE_REQUEST_ATTRIBUTE_NAME, reader.language());
+        }
+        Object resolved = request.getAttribute(CookieLocaleResolver.LOCALE_REQUEST_ATTRIBUTE_NAME);
+        return Languages.orFallback(resolved instanceof Locale locale ? locale : request.getLocale());
+    }
+
+    private static boolean hasLanguageCookie(HttpServletRequest request) {
+        if (request.getCookies() == null) {
+            return false;
+        }
+        for (var cookie : request.getCookies()) {
+            if (LANGUAGE_COOKIE.equals(cookie.getName())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void common(HttpServletRequest request, Model model) {
+        model.addAttribute("brand", branding);
+        model.addAttribute("languages", languages(request));
+    }
+
+    private static List<LanguageLink> languages(HttpServletRequest request) {
+        Object resolved = request.getAttribute(CookieLocaleResolver.LOCALE_REQUEST_ATTRIBUTE_NAME);
+        Locale current = resolved instanceof Locale locale ? locale : request.getLocale();
+        String path = request.getRequestURI();
+        return Languages.SUPPORTED.stream()
+                .map(language -> new LanguageLink(
+                        language.getLanguage(),
+                        capitalised(language.getDisplayLanguage(language), language),
+                        UriComponentsBuilder.fromPath(path)
+                                .replaceQueryParam("lang", language.getLanguage())
+                                .build()
+                                .toUriString(),
+                        language.getLanguage().equals(current.getLanguage())))
+                .toList();
+    }
+
+    private static String capitalised(String name, Locale locale) {
+        return name.isEmpty() ? name : name.substring(0, 1).toUpperCase(locale) + name.substring(1);
+    }
+}
