@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Rate limits of the guest lookup, so that order numbers cannot be tried one after another: a token
- * bucket per client address and one per order number (whoever asks), both in memory (ADR 9). A
+ * bucket per client address and one per order number (whoever asks), both in memory (ADR 12). A
  * lookup must find a token in both. Buckets nobody used for a window are forgotten (a full bucket
  * and a new one are the same), and the number of buckets kept is bounded.
  */
