@@ -6,59 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 DURATION=${1:-30}
-PORT=${PORT:-18080}
-JAVA_OPTS=${JAVA_OPTS:-"-Xms64m -Xmx320m -XX:+UseSerialGC"}
-OUT=target/bench
-mkdir -p "$OUT"
-
-java25() {
-  if [ -n "${JAVA_HOME:-}" ] && "$JAVA_HOME/bin/java" -version 2>&1 | grep -q 'version "25'; then
-    echo "$JAVA_HOME/bin/java"; return
-  fi
-  for candidate in /usr/lib/jvm/*25*/bin/java; do
-    [ -x "$candidate" ] && { echo "$candidate"; return; }
-  done
-  echo "No JDK 25 found (set JAVA_HOME)" >&2; exit 1
-}
-JAVA=$(java25)
-command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
-
-./mvnw -q -DskipTests package
-rm -rf "$OUT/app" && "$JAVA" -Djarmode=tools -jar target/aftercart.jar extract --destination "$OUT/app" >/dev/null
-
-PID=""
-stop() { [ -n "$PID" ] && kill "$PID" 2>/dev/null && wait "$PID" 2>/dev/null || true; PID=""; }
-trap stop EXIT
-
-# Starts the app; sets PID, STARTUP_MS (milliseconds until /actuator/health/readiness is UP) and
-# CPU_MS (CPU time the JVM used until then: less sensitive than STARTUP_MS to other load).
-start() {
-  local extra=$1 log=$2 begin
-  if curl -s "localhost:$PORT/actuator/health" >/dev/null 2>&1; then
-    echo "port $PORT is already in use" >&2; exit 1
-  fi
-  begin=$(date +%s%3N)
-  # shellcheck disable=SC2086
-  "$JAVA" $JAVA_OPTS $extra -jar "$OUT/app/aftercart.jar" --spring.profiles.active=demo --server.port="$PORT" \
-    --aftercart.embedded-postgres.data-directory="$OUT/postgres" > "$log" 2>&1 &
-  PID=$!
-  until curl -sf "localhost:$PORT/actuator/health/readiness" 2>/dev/null | grep -q UP; do
-    kill -0 "$PID" 2>/dev/null || { echo "app died, see $log" >&2; exit 1; }
-    sleep 0.05
-  done
-  STARTUP_MS=$(( $(date +%s%3N) - begin ))
-  CPU_MS=$(awk -v tick="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / tick)}' "/proc/$PID/stat")
-}
-
-rss_mb() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$1/status"; }
-# PostgreSQL's processes share their buffers: add up proportional set sizes, not resident sizes.
-postgres_pss_mb() {
-  local total=0 pid
-  for pid in $(pgrep -x postgres); do
-    [ -r "/proc/$pid/smaps_rollup" ] && total=$((total + $(awk '/^Pss:/ {print $2}' "/proc/$pid/smaps_rollup")))
-  done
-  echo $((total / 1024))
-}
+# shellcheck source=bench/lib.sh
+source bench/lib.sh
 
 cold=- warm=- aot=- cold_cpu=- warm_cpu=- aot_cpu=-
 if [ -z "${SKIP_STARTUP:-}" ]; then

@@ -50,10 +50,31 @@ class TrackingEvents {
 
     record Latest(TrackingStatus status, Instant occurredAt, @Nullable String description) {}
 
+    /** The advisory lock space of tracking numbers (first half of the two-int key). */
+    private static final int TRACKING_NUMBER_LOCKS = 0x7472; // "tr"
+
     private final JdbcClient jdbc;
 
     TrackingEvents(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /**
+     * Serialises the work on these tracking numbers until the transaction ends, so that a parcel
+     * registering while its carrier's first checkpoints come in cannot miss them: whichever comes
+     * second sees what the first committed. Locks are taken in one order, so two intakes cannot
+     * deadlock.
+     */
+    void lockTrackingNumbers(Collection<String> trackingNumbers) {
+        jdbc.sql(
+                        """
+                        select pg_advisory_xact_lock(:space, k)
+                        from (select distinct hashtext(n) as k from unnest(:numbers::text[]) as n order by 1) as keys
+                        """)
+                .param("space", TRACKING_NUMBER_LOCKS)
+                .param("numbers", trackingNumbers.toArray(String[]::new))
+                .query((rs, row) -> row)
+                .list();
     }
 
     /** Stores the payload unless the very same bytes were stored before; returns its id either way. */

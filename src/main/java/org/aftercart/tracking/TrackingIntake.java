@@ -94,6 +94,7 @@ public class TrackingIntake {
                 estimates.put(trackingNumber, report.carrierEstimate());
             }
         }
+        events.lockTrackingNumbers(numbers);
         Map<String, Integer> added = events.append(source, checkpoints, payloadId, receivedAt);
         int stored = added.values().stream().mapToInt(Integer::intValue).sum();
         List<Shipments.Shipment> parcels = shipments.lockByTrackingNumbers(numbers);
@@ -149,8 +150,11 @@ public class TrackingIntake {
         if (shipments.exists(parcel.id())) {
             return; // the shipped event was delivered twice
         }
-        shipments.insert(parcel);
         String trackingNumber = parcel.view().trackingNumber();
+        if (trackingNumber != null) {
+            events.lockTrackingNumbers(Set.of(trackingNumber));
+        }
+        shipments.insert(parcel);
         if (trackingNumber != null) {
             events.latestActivity(trackingNumber)
                     .ifPresent(latest ->

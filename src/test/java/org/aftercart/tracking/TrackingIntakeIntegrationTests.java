@@ -155,6 +155,57 @@ class TrackingIntakeIntegrationTests {
     }
 
     @Test
+    void aParcelRegisteringWhileItsFirstCheckpointsArriveNeverMissesThem() throws Exception {
+        var shipped = shipping.shipInParcels("race@example.org", "CUP");
+        ShipmentView template = tracking.shipmentsOf(shipped.order().id()).getFirst();
+        for (int round = 0; round < 20; round++) {
+            String number = "RACE" + round
+                    + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+            UUID parcelId = UUID.randomUUID();
+            var parcel = new Shipments.Shipment(
+                    new ShipmentView(
+                            parcelId,
+                            template.orderId(),
+                            template.orderNumber(),
+                            "La Poste",
+                            null,
+                            number,
+                            TrackingStatus.LABEL_CREATED,
+                            null,
+                            T0,
+                            null,
+                            null,
+                            null,
+                            null,
+                            "FR",
+                            template.items()),
+                    "MAIN",
+                    null,
+                    "75002",
+                    null,
+                    null);
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+            try (var threads = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+                var registering = threads.submit(() -> {
+                    start.await();
+                    intake.register(parcel);
+                    return null;
+                });
+                var reporting = threads.submit(() -> {
+                    start.await();
+                    return intake.accept(
+                            "generic", null, List.of(report(number, event(T0.plusSeconds(60), "IN_TRANSIT"))));
+                });
+                registering.get();
+                reporting.get();
+            }
+            assertThat(tracking.shipment(parcelId).orElseThrow().status())
+                    .as("round %d", round)
+                    .isEqualTo(TrackingStatus.IN_TRANSIT);
+        }
+    }
+
+    @Test
     void anOrderInSeveralParcelsIsPartlyDeliveredUntilTheLastArrives() {
         var shipped = shipping.shipInParcels("split@example.org", "LAMP", "SHADE");
         OrderId order = shipped.order().id();

@@ -290,11 +290,14 @@ class TrackingPageIntegrationTests {
 
         String page = page(token, "en");
         page(token, "en");
-        assertThat(jdbc.sql("select visits from tracking.page_visits where order_id = ?")
-                        .param(order)
-                        .query(Long.class)
-                        .single())
-                .isEqualTo(2);
+        // visits are written in the background every few seconds
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(15))
+                .untilAsserted(() -> assertThat(jdbc.sql("select visits from tracking.page_visits where order_id = ?")
+                                .param(order)
+                                .query(Long.class)
+                                .list())
+                        .containsExactly(2L));
 
         Matcher product = Pattern.compile("/track/" + token + "/go\\?slot=complementary&amp;sku=([^\"]+)\"")
                 .matcher(page);
