@@ -65,9 +65,9 @@ public class StatusMappings {
         return new Mapped(TrackingStatus.NO_INFO, "unmapped");
     }
 
-    /** Whether the built-in table or an override knows this vocabulary at all. */
+    /** Whether codes of this vocabulary can be overridden: a carrier's, not the canonical statuses. */
     public boolean knows(String vocabulary) {
-        return CANONICAL.equals(vocabulary) || builtIn.vocabularies().contains(vocabulary);
+        return builtIn.vocabularies().contains(vocabulary);
     }
 
     /** Sets the merchant's mapping of one code (with or without its detail); applies to new events. */

@@ -44,6 +44,12 @@ public final class ApiClient {
         return send(builder);
     }
 
+    public Response put(String path, String json) {
+        return send(request(path)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     public Response postRaw(String path, byte[] body, Map<String, String> headers) {
         HttpRequest.Builder builder =
                 HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.ofByteArray(body));

@@ -61,6 +61,9 @@ class CarrierWebhookIntegrationTests {
     ApiKeys apiKeys;
 
     @Autowired
+    TrackingIntake intake;
+
+    @Autowired
     JdbcClient jdbc;
 
     ApiClient http;
@@ -176,6 +179,53 @@ class CarrierWebhookIntegrationTests {
         assertThat(unknownStatus.status()).isEqualTo(422);
         assertThat(unknownStatus.json().get("detail").asString()).contains("ON_THE_MOON");
         assertThat(anonymous.status()).isEqualTo(401);
+    }
+
+    @Test
+    void aMerchantOverridesOneCarrierCodeThroughTheApi() {
+        var set = http.put(
+                "/api/v1/tracking/status-mappings",
+                """
+                {"vocabulary":"laposte","code":"ET1","status":"DELAYED"}""");
+        var unknown = http.put(
+                "/api/v1/tracking/status-mappings",
+                """
+                {"vocabulary":"pigeon","code":"FLYING","status":"IN_TRANSIT"}""");
+        var invalid = http.put(
+                "/api/v1/tracking/status-mappings",
+                """
+                {"vocabulary":"laposte","code":"ET1","status":"LOST_IN_SPACE"}""");
+
+        assertThat(set.status()).isEqualTo(200);
+        assertThat(set.json().get("status").asString()).isEqualTo("DELAYED");
+        assertThat(set.json().get("mapping").asString()).isEqualTo("override");
+        assertThat(http.get("/api/v1/tracking/status-mappings").body()).contains("\"ET1\"");
+        assertThat(unknown.status()).isEqualTo(422);
+        assertThat(unknown.contentType()).startsWith("application/problem+json");
+        assertThat(invalid.status()).isEqualTo(400);
+        http.put(
+                "/api/v1/tracking/status-mappings",
+                """
+                {"vocabulary":"laposte","code":"ET1","status":"IN_TRANSIT"}""");
+    }
+
+    @Test
+    void checkpointsForACancelledParcelAreKeptButChangeNothing() {
+        var shipped = shipping.shipInParcels("cancelled-parcel@example.org", "SAUCER");
+        ShipmentView parcel = tracking.shipmentsOf(shipped.order().id()).getFirst();
+        intake.correct(parcel.id(), TrackingStatus.CANCELLED, "Label voided", "agent@shop");
+        String body =
+                """
+                {"carrier":"La Poste","trackingNumber":"%s","events":[
+                  {"occurredAt":"2030-01-01T09:00:00Z","status":"IN_TRANSIT"}]}"""
+                        .formatted(shipped.trackingNumbers().getFirst());
+
+        var response = http.post("/api/v1/tracking-events", body);
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().get("eventsStored").asInt()).isEqualTo(1);
+        assertThat(response.json().get("statusChanges").asInt()).isZero();
+        assertThat(tracking.shipment(parcel.id()).orElseThrow().status()).isEqualTo(TrackingStatus.CANCELLED);
     }
 
     private static String easyPostSignature(byte[] body) {
