@@ -352,6 +352,25 @@ class TrackingPageIntegrationTests {
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("name=\"_csrf\"")));
     }
 
+    @Test
+    void aPageSeenBeforeShowsTheCarriersNewsAtOnce() throws Exception {
+        var shipped = shipping.shipInParcels("fresh@example.org", "VASE");
+        String token = links.tokenFor(shipped.order().id());
+        assertThat(page(token, "en")).doesNotContain("Left at the door");
+
+        intake.accept(
+                "generic",
+                null,
+                List.of(new CarrierReport(
+                        "canonical",
+                        "La Poste",
+                        shipped.trackingNumbers().getFirst(),
+                        null,
+                        List.of(event(T0, "DELIVERED", "Left at the door")))));
+
+        assertThat(page(token, "en")).contains("Left at the door");
+    }
+
     /** An order of two parcels: the mug's delivered, the plate's in transit. */
     ShippedOrders.Shipped twoParcelsOneDelivered(String email) {
         var shipped = shipping.shipInParcels(email, "MUG", "PLATE");

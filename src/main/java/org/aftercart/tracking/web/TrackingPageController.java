@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TimeZone;
 import org.aftercart.orders.OrderId;
@@ -21,8 +22,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.View;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
+import org.springframework.web.util.ContentCachingResponseWrapper;
 import org.springframework.web.util.UriComponentsBuilder;
+import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 
 /**
  * The branded tracking page, public: opened by a signed link ({@code /track/{token}}) or found by
@@ -36,12 +40,16 @@ class TrackingPageController {
     /** The cookie in which the language chosen with {@code ?lang=} is remembered (platform). */
     private static final String LANGUAGE_COOKIE = "AFTERCART_LANG";
 
+    private static final MediaType HTML = MediaType.valueOf("text/html;charset=UTF-8");
+
     private final TrackingLinks links;
     private final TrackingPages pages;
     private final PageCounters counters;
     private final LookupLimits limits;
     private final Branding branding;
     private final TrackingPageSettings settings;
+    private final RenderedPages rendered;
+    private final ThymeleafViewResolver viewResolver;
 
     TrackingPageController(
             TrackingLinks links,
@@ -49,13 +57,17 @@ class TrackingPageController {
             PageCounters counters,
             LookupLimits limits,
             Branding branding,
-            TrackingPageSettings settings) {
+            TrackingPageSettings settings,
+            RenderedPages rendered,
+            ThymeleafViewResolver viewResolver) {
         this.links = links;
         this.pages = pages;
         this.counters = counters;
         this.limits = limits;
         this.branding = branding;
         this.settings = settings;
+        this.rendered = rendered;
+        this.viewResolver = viewResolver;
     }
 
     /** A link that shows the current page in another language, labelled in that language. */
@@ -92,19 +104,51 @@ class TrackingPageController {
     }
 
     @GetMapping("/track/{token}")
-    String page(@PathVariable String token, HttpServletRequest request, HttpServletResponse response, Model model) {
-        Optional<OrderView> order = links.verify(token).flatMap(pages::order);
-        if (order.isEmpty()) {
+    Object page(@PathVariable String token, HttpServletRequest request, HttpServletResponse response, Model model)
+            throws Exception {
+        Optional<OrderId> id = links.verify(token);
+        if (id.isEmpty()) {
             return notFound(request, response, model);
         }
-        TrackingPages.Reader reader = pages.readerOf(order.get());
-        Locale locale = chosenLanguage(request, reader);
+        boolean picked = languagePicked(request);
+        RenderedPages.Key key = new RenderedPages.Key(
+                id.get().id(),
+                token,
+                picked,
+                Languages.orFallback(askedLanguage(request)).getLanguage());
+        byte[] html = rendered.get(key);
+        if (html == null) {
+            Optional<OrderView> order = pages.order(id.get());
+            if (order.isEmpty()) {
+                return notFound(request, response, model);
+            }
+            html = render(order.get(), token, picked, request, response, model);
+            rendered.put(key, html);
+        }
+        counters.visit(id.get().id());
+        return ResponseEntity.ok().contentType(HTML).body(html);
+    }
+
+    /** The page as the template renders it, captured to be kept (see {@link RenderedPages}). */
+    private byte[] render(
+            OrderView order,
+            String token,
+            boolean picked,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model)
+            throws Exception {
+        TrackingPages.Reader reader = pages.readerOf(order);
+        Locale locale = chosenLanguage(request, reader, picked);
         ZoneId zone = reader.zone();
         request.setAttribute(CookieLocaleResolver.TIME_ZONE_REQUEST_ATTRIBUTE_NAME, TimeZone.getTimeZone(zone));
-        counters.visit(order.get().id().id());
         common(request, model);
-        model.addAttribute("page", pages.page(order.get(), token, locale, zone));
-        return "tracking/page";
+        model.addAttribute("page", pages.page(order, token, locale, zone));
+        View view = Objects.requireNonNull(
+                viewResolver.resolveViewName("tracking/page", locale), "the tracking page template is missing");
+        ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
+        view.render(model.asMap(), request, captured);
+        return captured.getContentAsByteArray();
     }
 
     /** Counts a click on a recommended product, then sends the customer to the product in the shop. */
@@ -154,13 +198,21 @@ class TrackingPageController {
      * The language: the one the customer picked on the page (remembered in a cookie), else the one
      * on their customer profile, else the browser's. Set where the page's messages are read from.
      */
-    private static Locale chosenLanguage(HttpServletRequest request, TrackingPages.Reader reader) {
-        boolean picked = request.getParameter("lang") != null || hasLanguageCookie(request);
+    private static Locale chosenLanguage(HttpServletRequest request, TrackingPages.Reader reader, boolean picked) {
         if (!picked && reader.language() != null) {
             request.setAttribute(CookieLocaleResolver.LOCALE_REQUEST_ATTRIBUTE_NAME, reader.language());
         }
+        return Languages.orFallback(askedLanguage(request));
+    }
+
+    private static boolean languagePicked(HttpServletRequest request) {
+        return request.getParameter("lang") != null || hasLanguageCookie(request);
+    }
+
+    /** The language picked on the page or, failing that, the browser's. */
+    private static Locale askedLanguage(HttpServletRequest request) {
         Object resolved = request.getAttribute(CookieLocaleResolver.LOCALE_REQUEST_ATTRIBUTE_NAME);
-        return Languages.orFallback(resolved instanceof Locale locale ? locale : request.getLocale());
+        return resolved instanceof Locale locale ? locale : request.getLocale();
     }
 
     private static boolean hasLanguageCookie(HttpServletRequest request) {
