@@ -22,16 +22,16 @@ import org.aftercart.support.TestCatalog;
 import org.jspecify.annotations.Nullable;
 
 /** Places orders and ships them in parcels through the real modules, then waits until tracking follows them. */
-final class ShippedOrders {
+public final class ShippedOrders {
 
-    record Shipped(OrderView order, List<String> trackingNumbers) {}
+    public record Shipped(OrderView order, List<String> trackingNumbers) {}
 
     private final OrderManagement orders;
     private final Fulfillment fulfillment;
     private final Tracking tracking;
     private final TestCatalog products;
 
-    ShippedOrders(
+    public ShippedOrders(
             OrderManagement orders, Fulfillment fulfillment, Tracking tracking, Catalog catalog, Inventory inventory) {
         this.orders = orders;
         this.fulfillment = fulfillment;
@@ -40,16 +40,21 @@ final class ShippedOrders {
     }
 
     /** An order of one unit per product, each product in its own parcel. */
-    Shipped shipInParcels(String email, String... productNames) {
-        return ship(email, null, productNames);
+    public Shipped shipInParcels(String email, String... productNames) {
+        return ship(email, "La Poste", null, productNames);
+    }
+
+    /** An order of one unit per product, each product in its own parcel with this carrier. */
+    public Shipped shipWithCarrier(String email, String carrier, String... productNames) {
+        return ship(email, carrier, null, productNames);
     }
 
     /** An order of one product shipped in one parcel with this tracking number. */
-    Shipped shipWithTrackingNumber(String email, String trackingNumber, String productName) {
-        return ship(email, trackingNumber, productName);
+    public Shipped shipWithTrackingNumber(String email, String trackingNumber, String productName) {
+        return ship(email, "La Poste", trackingNumber, productName);
     }
 
-    private Shipped ship(String email, @Nullable String trackingNumber, String... productNames) {
+    private Shipped ship(String email, String carrier, @Nullable String trackingNumber, String... productNames) {
         List<PlaceOrder.Line> lines = new ArrayList<>();
         for (String product : productNames) {
             lines.add(new PlaceOrder.Line(products.variant(product, "ONE", "10.00", 5), 1, null, null));
@@ -82,8 +87,8 @@ final class ShippedOrders {
                                     .substring(0, 14)
                                     .toUpperCase();
             numbers.add(number);
-            parcels.add(new ShipParcels.Parcel(
-                    "La Poste", "Colissimo", number, List.of(new ShipParcels.Item(line.id(), 1))));
+            parcels.add(
+                    new ShipParcels.Parcel(carrier, "Colissimo", number, List.of(new ShipParcels.Item(line.id(), 1))));
         }
         fulfillment.ship(fo.id(), new ShipParcels(parcels), "test");
         await().atMost(Duration.ofSeconds(10))

@@ -1,64 +1,41 @@
 package org.aftercart.integrations.shopify;
 
-import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import org.aftercart.platform.WebhookSecrets;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Shopify's webhook signature: base64(HMAC-SHA256(key = shared secret, message = raw body bytes)),
- * sent as {@code X-Shopify-Hmac-Sha256}. Compared in constant time, on the bytes as received.
+ * sent as {@code X-Shopify-Hmac-Sha256}. Compared in constant time, on the bytes as received; the
+ * setting may list a previous secret while a secret is rotated.
  */
 final class ShopifySignature {
 
-    private static final String ALGORITHM = "HmacSHA256";
-
-    private final @Nullable SecretKeySpec key;
+    private final WebhookSecrets secrets;
 
     ShopifySignature(@Nullable String secret) {
-        this.key = secret == null || secret.isBlank()
-                ? null
-                : new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM);
+        this.secrets = WebhookSecrets.of(secret);
     }
 
     /** Without a secret every delivery is refused: an unsigned webhook is never accepted. */
     boolean configured() {
-        return key != null;
+        return secrets.configured();
     }
 
     /** The header value a sender with this secret puts on {@code body}. */
     String sign(byte[] body) {
-        return Base64.getEncoder().encodeToString(mac(body));
+        return Base64.getEncoder().encodeToString(secrets.sign(body));
     }
 
     /** Whether {@code header} is the signature of {@code body}; false for a missing or garbled header. */
     boolean matches(byte[] body, @Nullable String header) {
-        if (key == null || header == null || header.isBlank()) {
+        if (header == null || header.isBlank()) {
             return false;
         }
-        byte[] claimed;
         try {
-            claimed = Base64.getDecoder().decode(header.trim());
+            return secrets.matches(body, Base64.getDecoder().decode(header.trim()));
         } catch (IllegalArgumentException notBase64) {
             return false;
-        }
-        return MessageDigest.isEqual(mac(body), claimed);
-    }
-
-    private byte[] mac(byte[] body) {
-        if (key == null) {
-            throw new IllegalStateException("No Shopify webhook secret is configured");
-        }
-        try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(key);
-            return mac.doFinal(body);
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("HMAC-SHA256 is not available", e);
         }
     }
 }

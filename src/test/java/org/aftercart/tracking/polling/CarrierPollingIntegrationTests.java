@@ -17,6 +17,7 @@ import org.aftercart.inventory.Inventory;
 import org.aftercart.orders.OrderManagement;
 import org.aftercart.tracking.CarrierEvent;
 import org.aftercart.tracking.CarrierReport;
+import org.aftercart.tracking.ShippedOrders;
 import org.aftercart.tracking.Tracking;
 import org.aftercart.tracking.TrackingIntake;
 import org.aftercart.tracking.TrackingStatus;
@@ -108,20 +109,20 @@ class CarrierPollingIntegrationTests {
     @Autowired
     Inventory inventory;
 
-    CarrierShipments shipping;
+    ShippedOrders shipping;
 
     @BeforeEach
     void setUp() {
-        shipping = new CarrierShipments(orders, fulfillment, tracking, catalog, inventory);
+        shipping = new ShippedOrders(orders, fulfillment, tracking, catalog, inventory);
     }
 
     @Test
     void onlyParcelsOnTheirWayWithAPolledCarrierArePolledAndOnlyUntilDelivered() {
         // Parcels name their carrier as they like: "Stub Deliver" is carrier stub-deliver.
-        List<String> numbers = shipping.ship("Stub Deliver", 2);
+        List<String> numbers = ship("Stub Deliver", 2);
         String polled = numbers.get(0);
         String deliveredByWebhook = numbers.get(1);
-        String noClient = shipping.ship("La Poste", 1).getFirst();
+        String noClient = ship("La Poste", 1).getFirst();
         Instant t = clock.advance(Duration.ofDays(60));
         intake.accept("generic", "{}", List.of(report(deliveredByWebhook, "DELIVERED", t.minusSeconds(60))));
         STUB.checkpoint(polled, "IN_TRANSIT", t.minusSeconds(3600));
@@ -152,7 +153,7 @@ class CarrierPollingIntegrationTests {
 
     @Test
     void theWaitDoublesWhileNothingChangesUpToTheMaximumAndResetsOnNews() {
-        String number = shipping.ship("stub-backoff", 1).getFirst();
+        String number = ship("stub-backoff", 1).getFirst();
         Instant t = clock.advance(Duration.ofDays(60));
         STUB.checkpoint(number, "IN_TRANSIT", t.minus(Duration.ofHours(1)));
 
@@ -192,7 +193,7 @@ class CarrierPollingIntegrationTests {
     @Test
     void aCarriersRateLimitHoldsInEachWindowAndTheRestWaitsForTheNext() {
         // stub-limited: 3 calls a minute, one tracking number per call
-        List<String> numbers = shipping.ship("stub-limited", 5);
+        List<String> numbers = ship("stub-limited", 5);
         Instant t = clock.advance(Duration.ofDays(60));
 
         polling.pollDue(t);
@@ -213,8 +214,8 @@ class CarrierPollingIntegrationTests {
 
     @Test
     void failuresBackOffWithJitterWithoutLosingTheParcelAndDoNotHoldUpOtherCarriers() {
-        String flaky = shipping.ship("stub-flaky", 1).getFirst();
-        String steady = shipping.ship("stub-steady", 1).getFirst();
+        String flaky = ship("stub-flaky", 1).getFirst();
+        String steady = ship("stub-steady", 1).getFirst();
         Instant t = clock.advance(Duration.ofDays(60));
         STUB.checkpoint(flaky, "IN_TRANSIT", t.minus(Duration.ofHours(1)));
         STUB.checkpoint(steady, "IN_TRANSIT", t.minus(Duration.ofHours(1)));
@@ -258,7 +259,7 @@ class CarrierPollingIntegrationTests {
 
     @Test
     void aParcelSilentForTheRetirementTimeIsNoLongerPolledAndTheRetirementIsRecorded() {
-        String number = shipping.ship("stub-silent", 1).getFirst();
+        String number = ship("stub-silent", 1).getFirst();
         Instant t = clock.advance(Duration.ofDays(60));
 
         polling.pollDue(t);
@@ -292,7 +293,7 @@ class CarrierPollingIntegrationTests {
                 settings,
                 clock,
                 transactions);
-        List<String> numbers = shipping.ship("stub-busy", 6);
+        List<String> numbers = ship("stub-busy", 6);
         Instant t = clock.advance(Duration.ofDays(60));
         polling.pollDue(t); // enrols and polls them once, nothing new: all due again in 30 min
         assertThat(STUB.asked("stub-busy")).hasSize(6);
@@ -365,5 +366,15 @@ class CarrierPollingIntegrationTests {
 
     private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    /** One order of {@code parcels} products, each in its own parcel with {@code carrier}; their tracking numbers. */
+    private List<String> ship(String carrier, int parcels) {
+        String[] products = new String[parcels];
+        for (int i = 0; i < parcels; i++) {
+            products[i] = "P" + i;
+        }
+        return shipping.shipWithCarrier("polling@example.org", carrier, products)
+                .trackingNumbers();
     }
 }
