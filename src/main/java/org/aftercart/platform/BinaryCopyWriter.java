@@ -4,14 +4,10 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
-import org.springframework.jdbc.UncategorizedSQLException;
 
 /**
  * Streams rows into PostgreSQL's {@code COPY ... FROM STDIN (format binary)} on the caller's
@@ -21,26 +17,19 @@ import org.springframework.jdbc.UncategorizedSQLException;
  * {@code text}, {@code numeric}). Call {@link #finish()} to end the copy; closing an unfinished
  * writer cancels it.
  */
-public final class BinaryCopyWriter implements AutoCloseable {
+public final class BinaryCopyWriter extends CopyStream {
 
-    private static final int BUFFER_SIZE = 1 << 16;
     private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0};
     private static final int NUMERIC_POSITIVE = 0x0000;
     private static final int NUMERIC_NEGATIVE = 0x4000;
     private static final BigInteger TEN_THOUSAND = BigInteger.valueOf(10_000);
 
-    private final CopyIn copy;
-    private final String statement;
     private final int columns;
-    private final byte[] buffer = new byte[BUFFER_SIZE];
     private final Map<BigDecimal, byte[]> numerics = new HashMap<>();
-    private int length;
     private int column;
-    private long rows;
 
-    private BinaryCopyWriter(CopyIn copy, String statement, int columns) {
-        this.copy = copy;
-        this.statement = statement;
+    private BinaryCopyWriter(Connection connection, String statement, int columns) {
+        super(connection, statement);
         this.columns = columns;
         for (byte b : SIGNATURE) {
             put(b);
@@ -51,13 +40,10 @@ public final class BinaryCopyWriter implements AutoCloseable {
 
     /** Starts {@code COPY table (columns) FROM STDIN (format binary)} on this connection. */
     public static BinaryCopyWriter open(Connection connection, String table, String... columns) {
-        String statement = "copy " + table + " (" + String.join(", ", columns) + ") from stdin (format binary)";
-        try {
-            return new BinaryCopyWriter(
-                    connection.unwrap(PGConnection.class).getCopyAPI().copyIn(statement), statement, columns.length);
-        } catch (SQLException e) {
-            throw new UncategorizedSQLException("COPY", statement, e);
-        }
+        return new BinaryCopyWriter(
+                connection,
+                "copy " + table + " (" + String.join(", ", columns) + ") from stdin (format binary)",
+                columns.length);
     }
 
     public BinaryCopyWriter uuid(UUID value) {
@@ -115,30 +101,13 @@ public final class BinaryCopyWriter implements AutoCloseable {
         rows++;
     }
 
-    /** Sends what is left and ends the copy; returns the number of rows PostgreSQL took. */
-    public long finish() {
+    /** The trailer; a row left unfinished is a mistake of the caller's. */
+    @Override
+    void beforeFinish() {
         if (column != 0) {
             throw new IllegalStateException("The last row of " + statement + " is not ended");
         }
         putShort(-1);
-        try {
-            flush();
-            long copied = copy.endCopy();
-            return copied >= 0 ? copied : rows;
-        } catch (SQLException e) {
-            throw new UncategorizedSQLException("COPY", statement, e);
-        }
-    }
-
-    @Override
-    public void close() {
-        if (copy.isActive()) {
-            try {
-                copy.cancelCopy();
-            } catch (SQLException ignored) {
-                // the transaction fails anyway; the original error is the one worth reporting
-            }
-        }
     }
 
     /** PostgreSQL's numeric_send: base-10000 digits, the weight of the first, sign, display scale. */
@@ -261,42 +230,5 @@ public final class BinaryCopyWriter implements AutoCloseable {
     private void putLong(long value) {
         putInt((int) (value >> 32));
         putInt((int) value);
-    }
-
-    private void put(byte b) {
-        ensure(1);
-        buffer[length++] = b;
-    }
-
-    private void putBytes(byte[] bytes) {
-        int at = 0;
-        while (at < bytes.length) {
-            if (length == BUFFER_SIZE) {
-                flush();
-            }
-            int chunk = Math.min(bytes.length - at, BUFFER_SIZE - length);
-            System.arraycopy(bytes, at, buffer, length, chunk);
-            length += chunk;
-            at += chunk;
-        }
-    }
-
-    /** Makes room for this many bytes, up to the size of the buffer. */
-    private void ensure(int bytes) {
-        if (length + Math.min(bytes, BUFFER_SIZE) > BUFFER_SIZE) {
-            flush();
-        }
-    }
-
-    private void flush() {
-        if (length == 0) {
-            return;
-        }
-        try {
-            copy.writeToCopy(buffer, 0, length);
-            length = 0;
-        } catch (SQLException e) {
-            throw new UncategorizedSQLException("COPY", statement, e);
-        }
     }
 }

@@ -1,11 +1,7 @@
 package org.aftercart.platform;
 
 import java.sql.Connection;
-import java.sql.SQLException;
 import org.jspecify.annotations.Nullable;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
-import org.springframework.jdbc.UncategorizedSQLException;
 
 /**
  * Streams rows into PostgreSQL's {@code COPY ... FROM STDIN} (text format) on the caller's
@@ -13,31 +9,17 @@ import org.springframework.jdbc.UncategorizedSQLException;
  * {@code null} becomes {@code \N}. Call {@link #finish()} to end the copy; closing an unfinished
  * writer cancels it.
  */
-public final class CopyWriter implements AutoCloseable {
+public final class CopyWriter extends CopyStream {
 
-    private static final int BUFFER_SIZE = 1 << 16;
-
-    private final CopyIn copy;
-    private final String statement;
-    private final byte[] buffer = new byte[BUFFER_SIZE];
-    private int length;
     private boolean rowStarted;
-    private long rows;
 
-    private CopyWriter(CopyIn copy, String statement) {
-        this.copy = copy;
-        this.statement = statement;
+    private CopyWriter(Connection connection, String statement) {
+        super(connection, statement);
     }
 
     /** Starts {@code COPY table (columns) FROM STDIN} on this connection. */
     public static CopyWriter open(Connection connection, String table, String... columns) {
-        String statement = "copy " + table + " (" + String.join(", ", columns) + ") from stdin";
-        try {
-            return new CopyWriter(
-                    connection.unwrap(PGConnection.class).getCopyAPI().copyIn(statement), statement);
-        } catch (SQLException e) {
-            throw new UncategorizedSQLException("COPY", statement, e);
-        }
+        return new CopyWriter(connection, "copy " + table + " (" + String.join(", ", columns) + ") from stdin");
     }
 
     /** The next column of the current row; {@code null} is SQL NULL, anything else its {@code toString()}. */
@@ -64,28 +46,6 @@ public final class CopyWriter implements AutoCloseable {
         put((byte) '\n');
         rowStarted = false;
         rows++;
-    }
-
-    /** Sends what is left and ends the copy; returns the number of rows PostgreSQL took. */
-    public long finish() {
-        try {
-            flush();
-            long copied = copy.endCopy();
-            return copied >= 0 ? copied : rows;
-        } catch (SQLException e) {
-            throw new UncategorizedSQLException("COPY", statement, e);
-        }
-    }
-
-    @Override
-    public void close() {
-        if (copy.isActive()) {
-            try {
-                copy.cancelCopy();
-            } catch (SQLException ignored) {
-                // the transaction fails anyway; the original error is the one worth reporting
-            }
-        }
     }
 
     private void separate() {
@@ -138,25 +98,6 @@ public final class CopyWriter implements AutoCloseable {
                     }
                 }
             }
-        }
-    }
-
-    private void put(byte b) {
-        if (length == BUFFER_SIZE) {
-            flush();
-        }
-        buffer[length++] = b;
-    }
-
-    private void flush() {
-        if (length == 0) {
-            return;
-        }
-        try {
-            copy.writeToCopy(buffer, 0, length);
-            length = 0;
-        } catch (SQLException e) {
-            throw new UncategorizedSQLException("COPY", statement, e);
         }
     }
 }
