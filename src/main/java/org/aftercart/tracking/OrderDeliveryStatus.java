@@ -23,6 +23,11 @@ public enum OrderDeliveryStatus {
             TrackingStatus.EXCEPTION,
             TrackingStatus.RETURNING_TO_SENDER);
 
+    /** The status of an order whose parcels these are. */
+    public static OrderDeliveryStatus of(Collection<ShipmentView> parcels) {
+        return derive(parcels.stream().map(ShipmentView::status).toList());
+    }
+
     public static OrderDeliveryStatus derive(Collection<TrackingStatus> parcels) {
         var live = parcels.stream().filter(s -> s != TrackingStatus.CANCELLED).toList();
         if (parcels.isEmpty()) {

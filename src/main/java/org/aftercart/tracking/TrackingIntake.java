@@ -160,13 +160,14 @@ public class TrackingIntake {
                     .ifPresent(latest ->
                             shipments.recordActivity(Set.of(trackingNumber), Map.of(trackingNumber, latest), Map.of()));
         }
-        promises.refresh(shipments.find(parcel.id()).orElseThrow());
-        publisher.publishEvent(
-                new ShipmentShipped(shipments.find(parcel.id()).orElseThrow().view()));
+        // The row is this transaction's own: read it, no need to lock it.
+        Shipments.Shipment registered = shipments.find(parcel.id()).orElseThrow();
+        if (promises.refresh(registered)) {
+            registered = shipments.find(parcel.id()).orElseThrow();
+        }
+        publisher.publishEvent(new ShipmentShipped(registered.view()));
         if (trackingNumber != null) {
-            follow(
-                    shipments.lock(parcel.id()).orElseThrow(),
-                    events.latestKnown(Set.of(trackingNumber)).get(trackingNumber));
+            follow(registered, events.latestKnown(Set.of(trackingNumber)).get(trackingNumber));
         }
     }
 

@@ -47,7 +47,8 @@ class ShipmentApiController {
     @GetMapping("/api/v1/shipments")
     OrderShipments ofOrder(@RequestParam UUID orderId) {
         OrderId order = new OrderId(orderId);
-        return new OrderShipments(tracking.deliveryStatusOf(order), tracking.shipmentsOf(order));
+        List<ShipmentView> shipments = tracking.shipmentsOf(order);
+        return new OrderShipments(OrderDeliveryStatus.of(shipments), shipments);
     }
 
     @Operation(summary = "A parcel with its checkpoints, newest first")

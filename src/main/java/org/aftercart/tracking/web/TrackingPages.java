@@ -32,6 +32,7 @@ import org.aftercart.orders.SalesRanking;
 import org.aftercart.platform.Languages;
 import org.aftercart.shared.Money;
 import org.aftercart.tracking.EventLocation;
+import org.aftercart.tracking.OrderDeliveryStatus;
 import org.aftercart.tracking.ShipmentView;
 import org.aftercart.tracking.Tracking;
 import org.aftercart.tracking.TrackingEventView;
@@ -195,7 +196,7 @@ class TrackingPages {
                 order.number(),
                 firstName,
                 greeting == null ? null : greeting.replace("{0}", firstName == null ? "" : firstName),
-                tracking.deliveryStatusOf(order.id()),
+                OrderDeliveryStatus.of(shipments),
                 DateTimeFormatter.ofPattern("zzzz", locale).withZone(zone).format(java.time.Instant.now()),
                 parcels,
                 unshipped,
