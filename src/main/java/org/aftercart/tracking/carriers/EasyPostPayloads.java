@@ -80,8 +80,11 @@ public final class EasyPostPayloads {
         String description = text(event, "description");
         String id = text(event, "id");
         String name = "EasyPost event " + (id == null ? "" : id + " ") + "'" + description + "'";
-        if (description == null || !description.startsWith("tracker.")) {
+        if (description == null) {
             throw new UnreadablePayload(name + " is not a tracker event");
+        }
+        if (!description.startsWith("tracker.")) {
+            throw new NotATrackingEvent(name + " is not a tracker event");
         }
         JsonNode result = event.path("result");
         if (!result.isObject()) {

@@ -11,6 +11,7 @@ import org.aftercart.tracking.CarrierReport;
 import org.aftercart.tracking.TrackingIntake;
 import org.aftercart.tracking.carriers.AfterShipPayloads;
 import org.aftercart.tracking.carriers.EasyPostPayloads;
+import org.aftercart.tracking.carriers.NotATrackingEvent;
 import org.aftercart.tracking.carriers.UnreadablePayload;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -20,9 +21,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Tracking webhooks of EasyPost ({@code POST /webhooks/easypost}) and AfterShip ({@code POST
@@ -43,18 +41,15 @@ class CarrierWebhookController {
     private final WebhookSecrets easyPost;
     private final WebhookSecrets afterShip;
     private final TrackingIntake intake;
-    private final JsonMapper json;
 
     CarrierWebhookController(
             @Value("${aftercart.easypost.webhook-secret:}") String easyPostSecret,
             @Value("${aftercart.aftership.webhook-secret:}") String afterShipSecret,
-            TrackingIntake intake,
-            JsonMapper json) {
+            TrackingIntake intake) {
         // EasyPost's client libraries normalise the secret to NFKD before signing.
         this.easyPost = WebhookSecrets.of(easyPostSecret, Normalizer.Form.NFKD);
         this.afterShip = WebhookSecrets.of(afterShipSecret);
         this.intake = intake;
-        this.json = json;
     }
 
     /** EasyPost signs with {@code X-Hmac-Signature: hmac-sha256-hex=<hex HMAC-SHA256 of the body>}. */
@@ -73,11 +68,6 @@ class CarrierWebhookController {
                 header -> header.startsWith(EASYPOST_PREFIX)
                         ? HexFormat.of().parseHex(header.substring(EASYPOST_PREFIX.length()))
                         : null);
-        String event = easyPostEventName(raw);
-        if (event != null && !event.startsWith("tracker.")) {
-            // Acknowledged, or EasyPost would keep re-sending events Aftercart does not take.
-            return Receipt.ignored("EasyPost event " + event + " is not a tracker event");
-        }
         return take("easypost", raw, EasyPostPayloads::read);
     }
 
@@ -127,22 +117,13 @@ class CarrierWebhookController {
         return raw;
     }
 
-    /** The {@code description} of an EasyPost Event object; null for anything else, or unreadable JSON. */
-    private @Nullable String easyPostEventName(byte[] raw) {
-        try {
-            JsonNode root = json.readTree(raw);
-            return "Event".equals(root.path("object").asString(null))
-                    ? root.path("description").asString(null)
-                    : null;
-        } catch (JacksonException unreadable) {
-            return null; // the parser says why
-        }
-    }
-
     private Receipt take(String source, byte[] raw, Function<byte[], List<CarrierReport>> parser) {
         List<CarrierReport> reports;
         try {
             reports = parser.apply(raw);
+        } catch (NotATrackingEvent other) {
+            // Acknowledged, or the sender would keep re-sending events Aftercart does not take.
+            return Receipt.ignored(other.getMessage());
         } catch (UnreadablePayload refused) {
             throw CarrierWebhookProblem.unreadable(refused.getMessage());
         }
