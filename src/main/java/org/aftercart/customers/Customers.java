@@ -1,7 +1,13 @@
 package org.aftercart.customers;
 
+import java.time.DateTimeException;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -82,5 +88,97 @@ public class Customers {
                         rs.getString("time_zone"),
                         rs.getString("country")))
                 .optional();
+    }
+
+    /** How the customer wants to be reached; empty for an unknown customer. */
+    public Optional<ContactPreferences> contactPreferences(CustomerId id) {
+        Map<String, ContactChannel> choices = new HashMap<>();
+        jdbc.sql("select message_kind, channel from customers.channel_choices where customer_id = ?")
+                .param(id.id())
+                .query(rs -> {
+                    choices.put(rs.getString(1), ContactChannel.valueOf(rs.getString(2)));
+                });
+        return jdbc.sql(
+                        """
+                        select preferred_channel, marketing_consent, quiet_hours_start, quiet_hours_end,
+                               time_zone, language
+                        from customers.customers where id = ?
+                        """)
+                .param(id.id())
+                .query((rs, row) -> new ContactPreferences(
+                        ContactChannel.valueOf(rs.getString("preferred_channel")),
+                        choices,
+                        rs.getBoolean("marketing_consent"),
+                        rs.getObject("quiet_hours_start", LocalTime.class),
+                        rs.getObject("quiet_hours_end", LocalTime.class),
+                        zoneOrNull(rs.getString("time_zone")),
+                        rs.getString("language")))
+                .optional();
+    }
+
+    /**
+     * Replaces how the customer wants to be reached, as the customer (or an agent for them) said.
+     * Giving marketing consent records when; withdrawing it takes effect for every message not yet
+     * sent.
+     */
+    @Transactional
+    public ContactPreferences updateContactPreferences(CustomerId id, ContactPreferences preferences) {
+        int updated = jdbc.sql(
+                        """
+                        update customers.customers set
+                            preferred_channel = :channel,
+                            marketing_consent_at = case
+                                when :consent and not marketing_consent then now()
+                                when :consent then marketing_consent_at
+                                end,
+                            marketing_consent = :consent,
+                            quiet_hours_start = :quietStart,
+                            quiet_hours_end = :quietEnd,
+                            time_zone = :zone,
+                            language = :language
+                        where id = :id
+                        """)
+                .param("id", id.id())
+                .param("channel", preferences.preferredChannel().name())
+                .param("consent", preferences.marketingConsent())
+                .param("quietStart", preferences.quietHoursStart())
+                .param("quietEnd", preferences.quietHoursEnd())
+                .param(
+                        "zone",
+                        preferences.timeZone() == null
+                                ? null
+                                : preferences.timeZone().getId())
+                .param("language", preferences.language())
+                .update();
+        if (updated == 0) {
+            throw new CustomerNotFound(id);
+        }
+        jdbc.sql("delete from customers.channel_choices where customer_id = ?")
+                .param(id.id())
+                .update();
+        preferences.channelByKind().forEach((kind, channel) -> jdbc.sql(
+                        "insert into customers.channel_choices (customer_id, message_kind, channel) values (?, ?, ?)")
+                .params(id.id(), kind, channel.name())
+                .update());
+        return preferences;
+    }
+
+    /** One-click unsubscribe: no more marketing messages, whatever else the customer chose. */
+    @Transactional
+    public void withdrawMarketingConsent(CustomerId id) {
+        jdbc.sql("update customers.customers set marketing_consent = false, marketing_consent_at = null where id = ?")
+                .param(id.id())
+                .update();
+    }
+
+    private static @Nullable ZoneId zoneOrNull(@Nullable String zone) {
+        if (zone == null) {
+            return null;
+        }
+        try {
+            return ZoneId.of(zone);
+        } catch (DateTimeException unknown) {
+            return null;
+        }
     }
 }

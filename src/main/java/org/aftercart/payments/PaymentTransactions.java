@@ -60,20 +60,22 @@ class PaymentTransactions {
                 .update();
     }
 
+    /** Returns whether this call finished it (false: an earlier call already had). */
     @Transactional
-    void finish(UUID id, PaymentProvider.Result result, boolean refund) {
+    boolean finish(UUID id, PaymentProvider.Result result, boolean refund) {
         String status = result.succeeded() ? "SUCCEEDED" : refund ? "MANUAL_ACTION_REQUIRED" : "FAILED";
-        jdbc.sql(
-                        """
+        return jdbc.sql(
+                                """
                         update payments.transactions set status = ?, provider_reference = ?, failure_reason = ?, updated_at = now()
                         where id = ? and status = 'PENDING'
                         """)
-                .params(
-                        status,
-                        result.succeeded() ? result.reference() : null,
-                        result.succeeded() ? null : result.message(),
-                        id)
-                .update();
+                        .params(
+                                status,
+                                result.succeeded() ? result.reference() : null,
+                                result.succeeded() ? null : result.message(),
+                                id)
+                        .update()
+                > 0;
     }
 
     /** Empty when nothing was ever captured for the order. */

@@ -11,10 +11,12 @@ import org.aftercart.shared.Money;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Settles what orders owe or are owed. Each movement is first written as a PENDING transaction
@@ -30,13 +32,19 @@ public class Payments {
     private static final Logger log = LoggerFactory.getLogger(Payments.class);
 
     private final PaymentTransactions transactions;
+    private final TransactionTemplate transactionTemplate;
+    private final ApplicationEventPublisher events;
     private final PaymentProvider provider;
 
     Payments(
             PaymentTransactions transactions,
+            TransactionTemplate transactionTemplate,
+            ApplicationEventPublisher events,
             List<PaymentProvider> providers,
             @Value("${aftercart.payments.provider:offline}") String providerName) {
         this.transactions = transactions;
+        this.transactionTemplate = transactionTemplate;
+        this.events = events;
         this.provider = providers.stream()
                 .filter(p -> p.name().equals(providerName))
                 .findFirst()
@@ -148,6 +156,12 @@ public class Payments {
             log.warn("Payment provider {} failed for {}: {}", provider.name(), key, e.toString());
             result = PaymentProvider.Result.failure(e.getClass().getSimpleName() + ": " + e.getMessage());
         }
-        transactions.finish(transaction.id(), result, kind == PaymentTransaction.Kind.REFUND);
+        PaymentProvider.Result outcome = result;
+        boolean refunded = kind == PaymentTransaction.Kind.REFUND && outcome.succeeded();
+        transactionTemplate.executeWithoutResult(status -> {
+            if (transactions.finish(transaction.id(), outcome, kind == PaymentTransaction.Kind.REFUND) && refunded) {
+                events.publishEvent(new RefundIssued(orderId, orderNumber, transaction.id(), transaction.amount()));
+            }
+        });
     }
 }

@@ -91,6 +91,16 @@ class DeliveryPromises {
         return new ShipmentView.DeliveryPromise(shipped.plusDays(days[0]), shipped.plusDays(days[1]), "default");
     }
 
+    /**
+     * What to promise for an order not shipped yet: the default range counted from the day after it
+     * was placed (the learned model needs a carrier and a shipping day, which are not known yet).
+     */
+    ShipmentView.DeliveryPromise promiseForNewOrder(Instant placedAt) {
+        LocalDate shipping = LocalDate.ofInstant(placedAt, zone()).plusDays(1);
+        int[] days = settings.defaultPromiseDays();
+        return new ShipmentView.DeliveryPromise(shipping.plusDays(days[0]), shipping.plusDays(days[1]), "default");
+    }
+
     /** What the model says about the parcel, and from which level; empty when it has too few samples. */
     Optional<TransitTimes.Estimate> learnedEstimate(Shipments.Shipment parcel) {
         LocalDate shipped = LocalDate.ofInstant(parcel.view().shippedAt(), zone());

@@ -1,5 +1,6 @@
 package org.aftercart.tracking;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,9 +16,17 @@ public class Tracking {
     private final Shipments shipments;
     private final TrackingEvents events;
 
-    Tracking(Shipments shipments, TrackingEvents events) {
+    private final DeliveryPromises promises;
+
+    Tracking(Shipments shipments, TrackingEvents events, DeliveryPromises promises) {
         this.shipments = shipments;
         this.events = events;
+        this.promises = promises;
+    }
+
+    /** The delivery range to promise when an order is confirmed, before it ships. */
+    public ShipmentView.DeliveryPromise expectedDelivery(Instant placedAt) {
+        return promises.promiseForNewOrder(placedAt);
     }
 
     public List<ShipmentView> shipmentsOf(OrderId order) {

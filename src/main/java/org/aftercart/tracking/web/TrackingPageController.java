@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.TimeZone;
 import org.aftercart.orders.OrderId;
 import org.aftercart.orders.OrderView;
+import org.aftercart.platform.Branding;
 import org.aftercart.platform.Languages;
 import org.aftercart.tracking.TrackingLinks;
 import org.springframework.http.HttpStatus;

@@ -2,6 +2,7 @@ package org.aftercart.tracking.web;
 
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.aftercart.platform.Branding;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -29,6 +29,7 @@ import org.aftercart.orders.OrderId;
 import org.aftercart.orders.OrderManagement;
 import org.aftercart.orders.OrderView;
 import org.aftercart.orders.SalesRanking;
+import org.aftercart.platform.Branding;
 import org.aftercart.platform.Languages;
 import org.aftercart.shared.Money;
 import org.aftercart.tracking.EventLocation;

@@ -1,4 +1,4 @@
-package org.aftercart.tracking.web;
+package org.aftercart.platform;
 
 import java.net.URI;
 import java.util.Locale;
@@ -25,7 +25,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     first name; a language without one gets the built-in text
  */
 @ConfigurationProperties("aftercart.branding")
-record Branding(
+public record Branding(
         @DefaultValue("Aftercart Demo Shop") String shopName,
         @Nullable URI logoUrl,
         @DefaultValue("#0f766e") String primaryColour,
@@ -37,7 +37,7 @@ record Branding(
     private static final Pattern COLOUR = Pattern.compile("#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})");
     private static final Pattern FONTS = Pattern.compile("[\\p{L}\\p{N} ,\"'-]{1,200}");
 
-    Branding {
+    public Branding {
         colour(primaryColour, "primary-colour");
         colour(accentColour, "accent-colour");
         colour(backgroundColour, "background-colour");
@@ -54,14 +54,14 @@ record Branding(
     }
 
     @Nullable
-    String greetingFor(Locale locale) {
+    public String greetingFor(Locale locale) {
         String text = greeting.get(locale.getLanguage());
         return text == null || text.isBlank() ? null : text;
     }
 
     /** The origin the logo comes from when it is on another site, for the Content-Security-Policy. */
     @Nullable
-    String logoOrigin() {
+    public String logoOrigin() {
         if (logoUrl == null || !logoUrl.isAbsolute()) {
             return null;
         }
@@ -69,7 +69,7 @@ record Branding(
     }
 
     /** The style sheet that applies the brand: custom properties only. */
-    String stylesheet() {
+    public String stylesheet() {
         return """
                 :root {
                     --brand-primary: %s;
@@ -96,7 +96,7 @@ record Branding(
     }
 
     /** Black or white, whichever contrasts more with the colour (WCAG relative luminance). */
-    static String readableOn(String colour) {
+    public static String readableOn(String colour) {
         String hex = colour.substring(1).toLowerCase(Locale.ROOT);
         if (hex.length() == 3) {
             hex = "" + hex.charAt(0) + hex.charAt(0) + hex.charAt(1) + hex.charAt(1) + hex.charAt(2) + hex.charAt(2);

@@ -1,0 +1,344 @@
+package org.aftercart.notifications;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import org.aftercart.customers.CustomerId;
+import org.aftercart.customers.CustomerProfile;
+import org.aftercart.customers.Customers;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Delivers due messages after commit. A round claims a batch (rows other instances hold are skipped),
+ * then for each message: routes it, folds the order's other parcels into a digest, renders it,
+ * records that an attempt starts, hands it to the channel's provider outside any transaction, and
+ * records the outcome. A crash after "attempt starts" leaves the attempt open; when the claim's lease
+ * runs out the message is taken again and its provider is told the last attempt may have gone
+ * through. Woken by commits that wrote messages, and polling otherwise.
+ */
+@Component
+class Dispatcher implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+
+    private final Messages messages;
+    private final Routing routing;
+    private final MessageComposer composer;
+    private final MessageRenderer renderer;
+    private final EngagementLinks links;
+    private final Customers customers;
+    private final Map<String, MessageSender> senders = new HashMap<>();
+    private final NotificationSettings settings;
+    private final DispatchSignal signal;
+    private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    private volatile boolean running;
+    private @Nullable Thread loop;
+
+    Dispatcher(
+            Messages messages,
+            Routing routing,
+            MessageComposer composer,
+            MessageRenderer renderer,
+            EngagementLinks links,
+            Customers customers,
+            List<MessageSender> senders,
+            NotificationSettings settings,
+            DispatchSignal signal,
+            TransactionTemplate transactions,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.messages = messages;
+        this.routing = routing;
+        this.composer = composer;
+        this.renderer = renderer;
+        this.links = links;
+        this.customers = customers;
+        senders.forEach(sender -> this.senders.put(sender.channel(), sender));
+        this.settings = settings;
+        this.signal = signal;
+        this.transactions = transactions;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Override
+    public void start() {
+        if (!settings.dispatch()) {
+            log.info("aftercart.notifications.dispatch is off: messages are written but not delivered here.");
+            return;
+        }
+        running = true;
+        loop = Thread.ofPlatform().name("notifications-dispatcher").daemon().start(this::run);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        signal.wake();
+        Thread thread = loop;
+        if (thread != null) {
+            try {
+                thread.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                if (deliverDue() < settings.batchSize()) {
+                    signal.await(settings.pollEvery());
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                log.error("Delivering messages failed; trying again shortly", e);
+                try {
+                    signal.await(settings.pollEvery());
+                } catch (InterruptedException stop) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /** One round: the messages due now, several in flight at once; returns how many were taken. */
+    int deliverDue() throws InterruptedException {
+        List<Messages.Claimed> batch = messages.claimDue(clock.instant(), settings.batchSize(), settings.claimLease());
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        Semaphore inFlight = new Semaphore(settings.parallelism());
+        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (Messages.Claimed claimed : batch) {
+                inFlight.acquire();
+                executor.submit(() -> {
+                    try {
+                        deliver(claimed);
+                    } finally {
+                        inFlight.release();
+                    }
+                });
+            }
+        }
+        return batch.size();
+    }
+
+    void deliver(Messages.Claimed claimed) {
+        MessageRow message = claimed.message();
+        try {
+            if (message.webhook()) {
+                send(
+                        claimed,
+                        null,
+                        message.channel(),
+                        message.recipient(),
+                        Locale.ROOT,
+                        new MessageRenderer.Rendered(
+                                null, null, String.valueOf(message.facts().get("body"))),
+                        null);
+                return;
+            }
+            MessageKind kind = MessageKind.builtIn(message.kind())
+                    .orElseGet(() -> new MessageKind(
+                            message.kind(), MessageKind.Purpose.valueOf(message.purpose()), false, false));
+            Instant now = clock.instant();
+            switch (routing.route(message, kind, now)) {
+                case Routing.Hold hold -> messages.holdUntil(message.id(), hold.until(), hold.reason());
+                case Routing.Close close -> close(message, close.status(), close.reason());
+                case Routing.Deliver deliver -> compose(claimed, kind, deliver);
+            }
+        } catch (RuntimeException e) {
+            log.error("Message {} could not be prepared", message.id(), e);
+            messages.holdUntil(
+                    message.id(),
+                    clock.instant().plus(settings.backoff(message.attempts() + 1)),
+                    "Aftercart could not prepare it: " + e.getMessage());
+        }
+    }
+
+    private void compose(Messages.Claimed claimed, MessageKind kind, Routing.Deliver deliver) {
+        MessageRow message = claimed.message();
+        if (supersededParcelNews(message, kind)) {
+            close(message, MessageStatus.SUPPRESSED, "Out of date: the parcel has been delivered since.");
+            return;
+        }
+        List<UUID> parcels = new ArrayList<>();
+        if (message.shipmentId() != null) {
+            parcels.add(message.shipmentId());
+        }
+        if (kind.parcelMilestone() && message.orderId() != null) {
+            List<MessageRow> siblings = messages.pendingSiblings(message);
+            List<UUID> folded = messages.foldIntoDigest(
+                    message.id(), siblings.stream().map(MessageRow::id).toList());
+            for (MessageRow sibling : siblings) {
+                if (folded.contains(sibling.id()) && sibling.shipmentId() != null) {
+                    parcels.add(sibling.shipmentId());
+                }
+            }
+        }
+        String name = customers
+                .find(new CustomerId(deliver.customerId()))
+                .map(CustomerProfile::name)
+                .orElse(null);
+        URI unsubscribe = kind.transactional() ? null : links.unsubscribe(message.id());
+        MessageModel model = composer.compose(message, name, parcels, unsubscribe);
+        MessageRenderer.Rendered rendered;
+        try {
+            rendered = renderer.render(deliver.channel(), deliver.locale(), model, message.id());
+        } catch (MessageRenderer.MissingTemplate | org.thymeleaf.exceptions.TemplateProcessingException e) {
+            close(message, MessageStatus.UNDELIVERABLE, "Its template could not be used: " + e.getMessage());
+            return;
+        }
+        send(
+                claimed,
+                deliver.customerId(),
+                deliver.channel(),
+                deliver.recipient(),
+                deliver.locale(),
+                rendered,
+                unsubscribe);
+    }
+
+    /** Out-for-delivery or delayed news held back (quiet hours) is not sent once the parcel arrived. */
+    private boolean supersededParcelNews(MessageRow message, MessageKind kind) {
+        if (message.shipmentId() == null
+                || !(kind.equals(MessageKind.OUT_FOR_DELIVERY) || kind.equals(MessageKind.DELAYED))) {
+            return false;
+        }
+        return composer.parcelDelivered(message.shipmentId());
+    }
+
+    private void send(
+            Messages.Claimed claimed,
+            @Nullable UUID customerId,
+            @Nullable String channel,
+            @Nullable String recipient,
+            Locale locale,
+            MessageRenderer.Rendered rendered,
+            @Nullable URI unsubscribe) {
+        MessageRow message = claimed.message();
+        MessageSender sender = channel == null ? null : senders.get(channel);
+        if (sender == null || recipient == null) {
+            close(message, MessageStatus.UNDELIVERABLE, "No provider is set up for " + channel + " messages.");
+            return;
+        }
+        Optional<Integer> attempt = transactions.execute(status -> {
+            if (message.marketing() && customerId != null) {
+                messages.lockCustomer(customerId);
+                int recent = messages.marketingSince(customerId, clock.instant().minus(settings.budgetPeriod()));
+                if (recent >= settings.contactBudget()) {
+                    messages.close(
+                            message.id(),
+                            MessageStatus.SUPPRESSED,
+                            "Contact budget used: " + recent + " marketing messages in the last "
+                                    + settings.budgetPeriod().toDays() + " days.");
+                    return Optional.empty();
+                }
+            }
+            return Optional.of(messages.startAttempt(
+                    message.id(), customerId, channel, recipient, rendered.subject(), locale.toLanguageTag()));
+        });
+        if (attempt.isEmpty()) {
+            return;
+        }
+        Map<String, String> headers = new HashMap<>();
+        if (unsubscribe != null) {
+            headers.put("List-Unsubscribe", "<" + unsubscribe + ">");
+            headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        } else if (!message.webhook()) {
+            headers.put("Auto-Submitted", "auto-generated");
+        }
+        OutgoingMessage outgoing = new OutgoingMessage(
+                message.id(),
+                channel,
+                recipient,
+                rendered.subject(),
+                rendered.html(),
+                rendered.text(),
+                message.kind(),
+                headers,
+                attempt.get(),
+                claimed.uncertain());
+        SendResult result;
+        try {
+            result = sender.send(outgoing);
+        } catch (RuntimeException e) {
+            log.warn("The {} provider failed on message {}", channel, message.id(), e);
+            result = SendResult.unknown(e.toString());
+        }
+        record(message, attempt.get(), result);
+    }
+
+    private void record(MessageRow message, int attempt, SendResult result) {
+        switch (result.outcome()) {
+            case SENT -> messages.finishAttempt(message.id(), attempt, result, MessageStatus.SENT, null, null);
+            case REJECTED -> {
+                transactions.executeWithoutResult(status -> {
+                    messages.finishAttempt(
+                            message.id(), attempt, result, MessageStatus.UNDELIVERABLE, null, result.detail());
+                    announceUndeliverable(message, result.detail());
+                });
+            }
+            case RETRY, UNKNOWN -> {
+                if (attempt >= settings.maxAttempts()) {
+                    transactions.executeWithoutResult(status -> {
+                        String reason = "Gave up after " + attempt + " attempts: " + result.detail();
+                        messages.finishAttempt(message.id(), attempt, result, MessageStatus.FAILED, null, reason);
+                        announceUndeliverable(message, reason);
+                    });
+                } else {
+                    messages.finishAttempt(
+                            message.id(),
+                            attempt,
+                            result,
+                            MessageStatus.PENDING,
+                            clock.instant().plus(settings.backoff(attempt)),
+                            result.detail());
+                }
+            }
+        }
+    }
+
+    private void close(MessageRow message, MessageStatus status, String reason) {
+        transactions.executeWithoutResult(tx -> {
+            messages.close(message.id(), status, reason);
+            if (status == MessageStatus.UNDELIVERABLE) {
+                announceUndeliverable(message, reason);
+            }
+        });
+    }
+
+    private void announceUndeliverable(MessageRow message, @Nullable String reason) {
+        if (!message.webhook()) {
+            events.publishEvent(new MessageUndeliverable(
+                    message.id(), message.customerId(), message.orderId(), message.kind(), reason, clock.instant()));
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package org.aftercart.notifications;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.aftercart.orders.OrderId;
+import org.aftercart.orders.OrderManagement;
+import org.aftercart.orders.OrderView;
+import org.aftercart.platform.Branding;
+import org.aftercart.tracking.ShipmentView;
+import org.aftercart.tracking.Tracking;
+import org.aftercart.tracking.TrackingLinks;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/** Gathers what a message shows from the modules that own it, as they are when the message goes out. */
+@Component
+class MessageComposer {
+
+    private final OrderManagement orders;
+    private final Tracking tracking;
+    private final TrackingLinks trackingLinks;
+    private final Branding branding;
+
+    MessageComposer(OrderManagement orders, Tracking tracking, TrackingLinks trackingLinks, Branding branding) {
+        this.orders = orders;
+        this.tracking = tracking;
+        this.trackingLinks = trackingLinks;
+        this.branding = branding;
+    }
+
+    /**
+     * @param shipmentIds the parcels the message is about: one, or several for a digest
+     * @param unsubscribeUrl for marketing messages
+     */
+    MessageModel compose(
+            MessageRow message, @Nullable String customerName, List<UUID> shipmentIds, @Nullable URI unsubscribeUrl) {
+        Optional<OrderView> order =
+                message.orderId() == null ? Optional.empty() : orders.find(new OrderId(message.orderId()));
+        List<MessageModel.Parcel> parcels = new ArrayList<>();
+        for (UUID shipmentId : shipmentIds) {
+            tracking.shipment(shipmentId).ifPresent(shipment -> parcels.add(parcel(shipment, order.orElse(null))));
+        }
+        MessageModel.Promise promise = null;
+        if (!parcels.isEmpty()) {
+            promise = parcels.getFirst().promise();
+        } else if (order.isPresent() && MessageKind.ORDER_CONFIRMED.key().equals(message.kind())) {
+            promise = promise(tracking.expectedDelivery(order.get().placedAt()));
+        }
+        String name = customerName != null
+                ? customerName
+                : order.map(OrderView::customerName).orElse(null);
+        return new MessageModel(
+                message.kind(),
+                branding,
+                name,
+                order.orElse(null),
+                parcels,
+                promise,
+                order.map(o -> trackingLinks.linkFor(o.id()).toString()).orElse(null),
+                withoutNulls(message.facts()),
+                unsubscribeUrl == null ? null : unsubscribeUrl.toString());
+    }
+
+    boolean parcelDelivered(UUID shipmentId) {
+        return tracking.shipment(shipmentId)
+                .map(shipment -> shipment.status() == org.aftercart.tracking.TrackingStatus.DELIVERED)
+                .orElse(false);
+    }
+
+    private static MessageModel.Parcel parcel(ShipmentView shipment, @Nullable OrderView order) {
+        Map<UUID, String> titles = new HashMap<>();
+        if (order != null) {
+            order.lines().forEach(line -> titles.put(line.id(), line.title()));
+        }
+        return new MessageModel.Parcel(
+                shipment.carrier(),
+                shipment.service(),
+                shipment.trackingNumber(),
+                shipment.status().name(),
+                shipment.promise() == null ? null : promise(shipment.promise()),
+                shipment.items().stream()
+                        .map(item -> new MessageModel.Item(
+                                titles.getOrDefault(item.orderLineId(), item.sku()), item.sku(), item.quantity()))
+                        .toList());
+    }
+
+    private static MessageModel.Promise promise(ShipmentView.DeliveryPromise promise) {
+        return new MessageModel.Promise(promise.earliest(), promise.latest());
+    }
+
+    private static Map<String, Object> withoutNulls(Map<String, Object> facts) {
+        Map<String, Object> copy = new HashMap<>();
+        facts.forEach((key, value) -> {
+            if (value != null) {
+                copy.put(key, value);
+            }
+        });
+        return copy;
+    }
+}

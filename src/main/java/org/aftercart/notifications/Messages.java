@@ -1,0 +1,301 @@
+package org.aftercart.notifications;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The messages table: written with their facts, claimed for delivery, closed with their outcome. */
+@Repository
+class Messages {
+
+    private static final TypeReference<Map<String, Object>> FACTS = new TypeReference<>() {};
+    private static final String COLUMNS =
+            "id, kind, purpose, dedupe_key, customer_id, order_id, shipment_id, facts::text as facts, status,"
+                    + " due_at, attempts, channel, recipient, reason, created_at";
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final DispatchSignal signal;
+
+    Messages(JdbcClient jdbc, JsonMapper json, DispatchSignal signal) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.signal = signal;
+    }
+
+    /**
+     * Writes the message in the caller's transaction, unless one with the same dedupe key exists;
+     * wakes the dispatcher once that transaction commits. Returns whether it was written.
+     */
+    boolean add(NewMessage message) {
+        int added = jdbc.sql(
+                        """
+                        insert into notifications.messages
+                            (id, kind, purpose, dedupe_key, customer_id, order_id, shipment_id, facts, due_at,
+                             channel, recipient)
+                        values (:id, :kind, :purpose, :dedupeKey, :customerId, :orderId, :shipmentId,
+                                cast(:facts as jsonb), :dueAt, :channel, :recipient)
+                        on conflict (dedupe_key) do nothing
+                        """)
+                .param("id", UUID.randomUUID())
+                .param("kind", message.kind())
+                .param("purpose", message.purpose())
+                .param("dedupeKey", message.dedupeKey())
+                .param("customerId", message.customerId())
+                .param("orderId", message.orderId())
+                .param("shipmentId", message.shipmentId())
+                .param("facts", json.writeValueAsString(message.facts()))
+                .param("dueAt", Timestamp.from(message.dueAt()))
+                .param("channel", message.channel())
+                .param("recipient", message.recipient())
+                .update();
+        if (added > 0) {
+            wakeAfterCommit();
+        }
+        return added > 0;
+    }
+
+    private void wakeAfterCommit() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    signal.wake();
+                }
+            });
+        } else {
+            signal.wake();
+        }
+    }
+
+    /**
+     * Takes up to {@code limit} due messages for this instance: pending ones whose time has come and
+     * ones whose holder's lease ran out (a crash, or a stop mid-send). Rows other instances hold are
+     * skipped, not waited for.
+     */
+    @Transactional
+    List<Claimed> claimDue(Instant now, int limit, Duration lease) {
+        return jdbc.sql(
+                        """
+                        with due as (
+                            select id from notifications.messages
+                            where (status = 'PENDING' and due_at <= :now)
+                               or (status = 'SENDING' and claimed_until < :now)
+                            order by due_at
+                            limit :limit
+                            for update skip locked
+                        ), cut_off as (
+                            update notifications.attempts a set outcome = 'UNKNOWN', finished_at = :now,
+                                detail = 'cut off before its outcome was recorded'
+                            from due where a.message_id = due.id and a.finished_at is null
+                            returning a.message_id
+                        )
+                        update notifications.messages m
+                        set status = 'SENDING', claimed_until = :until
+                        from due where m.id = due.id
+                        returning m.id, m.kind, m.purpose, m.dedupe_key, m.customer_id, m.order_id, m.shipment_id,
+                            m.facts::text as facts, m.status, m.due_at, m.attempts, m.channel, m.recipient, m.reason,
+                            m.created_at,
+                            (m.id in (select message_id from cut_off)
+                                or exists (select 1 from notifications.attempts a
+                                           where a.message_id = m.id and a.number = m.attempts
+                                             and a.outcome = 'UNKNOWN')) as uncertain
+                        """)
+                .param("now", Timestamp.from(now))
+                .param("until", Timestamp.from(now.plus(lease)))
+                .param("limit", limit)
+                .query((rs, row) -> new Claimed(row(rs), rs.getBoolean("uncertain")))
+                .list();
+    }
+
+    /** A message this instance now holds; {@code uncertain}: its last attempt may have gone through. */
+    record Claimed(MessageRow message, boolean uncertain) {}
+
+    /** Puts a held message back to wait until {@code until} (quiet hours, the digest window). */
+    void holdUntil(UUID id, Instant until, String reason) {
+        jdbc.sql(
+                        """
+                        update notifications.messages set status = 'PENDING', due_at = ?, reason = ?, claimed_until = null
+                        where id = ?
+                        """)
+                .params(Timestamp.from(until), reason, id)
+                .update();
+    }
+
+    /** Closes a message without sending it: undeliverable, suppressed or digested. */
+    void close(UUID id, MessageStatus status, String reason) {
+        jdbc.sql(
+                        """
+                        update notifications.messages set status = ?, reason = ?, claimed_until = null
+                        where id = ?
+                        """)
+                .params(status.name(), reason, id)
+                .update();
+    }
+
+    /** Folds sibling messages into a digest; only those still pending are folded, and returned. */
+    List<UUID> foldIntoDigest(UUID digest, List<UUID> siblings) {
+        if (siblings.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(
+                        """
+                        update notifications.messages set status = 'DIGESTED', digest_id = :digest,
+                            reason = 'told in one message with the order''s other parcels'
+                        where id = any(:ids) and status = 'PENDING'
+                        returning id
+                        """)
+                .param("digest", digest)
+                .param("ids", siblings.toArray(UUID[]::new))
+                .query((rs, row) -> rs.getObject(1, UUID.class))
+                .list();
+    }
+
+    /** Pending messages of the same kind for the order's other parcels. */
+    List<MessageRow> pendingSiblings(MessageRow message) {
+        return jdbc.sql(
+                        "select " + COLUMNS
+                                + """
+                         from notifications.messages
+                        where order_id = ? and kind = ? and status = 'PENDING' and id <> ?
+                        order by created_at
+                        """)
+                .params(message.orderId(), message.kind(), message.id())
+                .query((rs, row) -> row(rs))
+                .list();
+    }
+
+    /** Records that an attempt starts now, before the provider is called; returns its number. */
+    int startAttempt(
+            UUID id,
+            @Nullable UUID customerId,
+            String channel,
+            String recipient,
+            @Nullable String subject,
+            String locale) {
+        int number = jdbc.sql(
+                        """
+                        update notifications.messages
+                        set attempts = attempts + 1, customer_id = coalesce(customer_id, ?), channel = ?,
+                            recipient = ?, subject = ?, locale = ?
+                        where id = ? returning attempts
+                        """)
+                .params(customerId, channel, recipient, subject, locale, id)
+                .query(Integer.class)
+                .single();
+        jdbc.sql("insert into notifications.attempts (message_id, number, channel) values (?, ?, ?)")
+                .params(id, number, channel)
+                .update();
+        return number;
+    }
+
+    /** Records the attempt's outcome and where the message goes from here. */
+    @Transactional
+    void finishAttempt(
+            UUID id,
+            int attempt,
+            SendResult result,
+            MessageStatus next,
+            @Nullable Instant retryAt,
+            @Nullable String reason) {
+        jdbc.sql(
+                        """
+                        update notifications.attempts set finished_at = now(), outcome = ?, detail = ?, provider_id = ?
+                        where message_id = ? and number = ?
+                        """)
+                .params(result.outcome().name(), result.detail(), result.providerId(), id, attempt)
+                .update();
+        jdbc.sql(
+                        """
+                        update notifications.messages set status = :status, claimed_until = null,
+                            due_at = coalesce(:retryAt, due_at), reason = :reason,
+                            provider_id = coalesce(:providerId, provider_id),
+                            sent_at = case when :status = 'SENT' then now() else sent_at end
+                        where id = :id
+                        """)
+                .param("status", next.name())
+                .param("retryAt", retryAt == null ? null : Timestamp.from(retryAt))
+                .param("reason", reason)
+                .param("providerId", result.providerId())
+                .param("id", id)
+                .update();
+    }
+
+    /** Marketing messages sent to (or being sent to) the customer since {@code since}. */
+    int marketingSince(UUID customerId, Instant since) {
+        return jdbc.sql(
+                        """
+                        select count(*) from notifications.messages
+                        where customer_id = ? and purpose = 'MARKETING'
+                          and (status = 'SENT' and sent_at >= ? or status = 'SENDING' and attempts > 0)
+                        """)
+                .params(customerId, Timestamp.from(since))
+                .query(Integer.class)
+                .single();
+    }
+
+    /** Serialises decisions about one customer's budget across transactions and instances. */
+    void lockCustomer(UUID customerId) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended('notifications.budget:' || ?, 0))")
+                .param(customerId.toString())
+                .query((rs, row) -> 1)
+                .list();
+    }
+
+    /** An agent asks for another try of a failed or undeliverable message; returns whether it was. */
+    @Transactional
+    boolean retryNow(UUID id) {
+        int updated = jdbc.sql(
+                        """
+                        update notifications.messages set status = 'PENDING', due_at = now(),
+                            reason = 'retried by an agent'
+                        where id = ? and status in ('FAILED', 'UNDELIVERABLE')
+                        """)
+                .param(id)
+                .update();
+        if (updated > 0) {
+            wakeAfterCommit();
+        }
+        return updated > 0;
+    }
+
+    Optional<MessageRow> find(UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from notifications.messages where id = ?")
+                .param(id)
+                .query((rs, row) -> row(rs))
+                .optional();
+    }
+
+    private MessageRow row(ResultSet rs) throws SQLException {
+        return new MessageRow(
+                rs.getObject("id", UUID.class),
+                rs.getString("kind"),
+                rs.getString("purpose"),
+                rs.getString("dedupe_key"),
+                rs.getObject("customer_id", UUID.class),
+                rs.getObject("order_id", UUID.class),
+                rs.getObject("shipment_id", UUID.class),
+                json.readValue(rs.getString("facts"), FACTS),
+                MessageStatus.valueOf(rs.getString("status")),
+                rs.getTimestamp("due_at").toInstant(),
+                rs.getInt("attempts"),
+                rs.getString("channel"),
+                rs.getString("recipient"),
+                rs.getString("reason"),
+                rs.getTimestamp("created_at").toInstant());
+    }
+}

@@ -1,0 +1,20 @@
+package org.aftercart.notifications.email;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+
+/** A MIME message whose Message-ID is ours, not one made up by Jakarta Mail when it is saved. */
+class FixedIdMimeMessage extends MimeMessage {
+
+    private final String messageId;
+
+    FixedIdMimeMessage(MimeMessage session, String messageId) throws MessagingException {
+        super(session.getSession());
+        this.messageId = messageId;
+    }
+
+    @Override
+    protected void updateMessageID() throws MessagingException {
+        setHeader("Message-ID", messageId);
+    }
+}
