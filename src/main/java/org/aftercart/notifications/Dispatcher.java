@@ -2,9 +2,9 @@ package org.aftercart.notifications;
 
 import java.net.URI;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -128,19 +128,27 @@ class Dispatcher implements SmartLifecycle {
         }
     }
 
-    /** One round: the messages due now, several in flight at once; returns how many were taken. */
+    /**
+     * One round: the messages due now, several in flight at once; returns how many were taken.
+     * News of one milestone for several parcels of an order, taken together, goes as one digest.
+     */
     int deliverDue() throws InterruptedException {
         List<Messages.Claimed> batch = messages.claimDue(clock.instant(), settings.batchSize(), settings.claimLease());
         if (batch.isEmpty()) {
             return 0;
         }
+        Map<String, List<Messages.Claimed>> groups = new LinkedHashMap<>();
+        for (Messages.Claimed claimed : batch) {
+            groups.computeIfAbsent(digestGroup(claimed.message()), key -> new ArrayList<>())
+                    .add(claimed);
+        }
         Semaphore inFlight = new Semaphore(settings.parallelism());
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (Messages.Claimed claimed : batch) {
+            for (List<Messages.Claimed> group : groups.values()) {
                 inFlight.acquire();
                 executor.submit(() -> {
                     try {
-                        deliver(claimed);
+                        deliver(group);
                     } finally {
                         inFlight.release();
                     }
@@ -150,54 +158,80 @@ class Dispatcher implements SmartLifecycle {
         return batch.size();
     }
 
-    void deliver(Messages.Claimed claimed) {
-        MessageRow message = claimed.message();
+    private static String digestGroup(MessageRow message) {
+        boolean parcelNews = MessageKind.builtIn(message.kind())
+                .map(MessageKind::parcelMilestone)
+                .orElse(false);
+        return parcelNews && message.orderId() != null
+                ? message.orderId() + ":" + message.kind()
+                : message.id().toString();
+    }
+
+    /** Delivers a message, or a digest of the same news for several parcels of one order. */
+    void deliver(List<Messages.Claimed> group) {
+        MessageRow first = group.getFirst().message();
         try {
-            if (message.webhook()) {
+            if (first.webhook()) {
                 send(
-                        claimed,
+                        group.getFirst(),
                         null,
-                        message.channel(),
-                        message.recipient(),
+                        first.channel(),
+                        first.recipient(),
                         Locale.ROOT,
                         new MessageRenderer.Rendered(
-                                null, null, String.valueOf(message.facts().get("body"))),
+                                null, null, String.valueOf(first.facts().get("body"))),
                         null);
                 return;
             }
-            MessageKind kind = MessageKind.builtIn(message.kind())
-                    .orElseGet(() -> new MessageKind(
-                            message.kind(), MessageKind.Purpose.valueOf(message.purpose()), false, false));
-            Instant now = clock.instant();
-            switch (routing.route(message, kind, now)) {
-                case Routing.Hold hold -> messages.holdUntil(message.id(), hold.until(), hold.reason());
-                case Routing.Close close -> close(message, close.status(), close.reason());
-                case Routing.Deliver deliver -> compose(claimed, kind, deliver);
+            MessageKind kind = MessageKind.builtIn(first.kind())
+                    .orElseGet(() ->
+                            new MessageKind(first.kind(), MessageKind.Purpose.valueOf(first.purpose()), false, false));
+            // Every message of a group is for the same order, customer and kind: routed alike.
+            switch (routing.route(first, kind, clock.instant())) {
+                case Routing.Hold hold ->
+                    group.forEach(
+                            claimed -> messages.holdUntil(claimed.message().id(), hold.until(), hold.reason()));
+                case Routing.Close close ->
+                    group.forEach(claimed -> close(claimed.message(), close.status(), close.reason()));
+                case Routing.Deliver deliver -> compose(group, kind, deliver);
             }
         } catch (RuntimeException e) {
-            log.error("Message {} could not be prepared", message.id(), e);
-            messages.holdUntil(
-                    message.id(),
-                    clock.instant().plus(settings.backoff(message.attempts() + 1)),
-                    "Aftercart could not prepare it: " + e.getMessage());
+            log.error("Message {} could not be prepared", first.id(), e);
+            group.forEach(claimed -> messages.holdUntil(
+                    claimed.message().id(),
+                    clock.instant().plus(settings.backoff(claimed.message().attempts() + 1)),
+                    "Aftercart could not prepare it: " + e.getMessage()));
         }
     }
 
-    private void compose(Messages.Claimed claimed, MessageKind kind, Routing.Deliver deliver) {
-        MessageRow message = claimed.message();
-        if (supersededParcelNews(message, kind)) {
-            close(message, MessageStatus.SUPPRESSED, "Out of date: the parcel has been delivered since.");
+    private void compose(List<Messages.Claimed> group, MessageKind kind, Routing.Deliver deliver) {
+        List<Messages.Claimed> current = new ArrayList<>();
+        for (Messages.Claimed claimed : group) {
+            if (supersededParcelNews(claimed.message(), kind)) {
+                close(claimed.message(), MessageStatus.SUPPRESSED, "Out of date: the parcel has been delivered since.");
+            } else {
+                current.add(claimed);
+            }
+        }
+        if (current.isEmpty()) {
             return;
         }
+        Messages.Claimed head = current.getFirst();
+        MessageRow message = head.message();
         List<UUID> parcels = new ArrayList<>();
-        if (message.shipmentId() != null) {
-            parcels.add(message.shipmentId());
-        }
+        current.stream()
+                .map(claimed -> claimed.message().shipmentId())
+                .filter(id -> id != null)
+                .forEach(parcels::add);
         if (kind.parcelMilestone() && message.orderId() != null) {
-            List<MessageRow> siblings = messages.pendingSiblings(message);
+            List<MessageRow> waiting = messages.pendingSiblings(message);
             List<UUID> folded = messages.foldIntoDigest(
-                    message.id(), siblings.stream().map(MessageRow::id).toList());
-            for (MessageRow sibling : siblings) {
+                    message.id(),
+                    current.subList(1, current.size()).stream()
+                            .map(claimed -> claimed.message().id())
+                            .toList(),
+                    waiting.stream().map(MessageRow::id).toList());
+            for (MessageRow sibling : waiting) {
                 if (folded.contains(sibling.id()) && sibling.shipmentId() != null) {
                     parcels.add(sibling.shipmentId());
                 }
@@ -217,7 +251,7 @@ class Dispatcher implements SmartLifecycle {
             return;
         }
         send(
-                claimed,
+                head,
                 deliver.customerId(),
                 deliver.channel(),
                 deliver.recipient(),

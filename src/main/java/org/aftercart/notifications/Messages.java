@@ -147,20 +147,26 @@ class Messages {
                 .update();
     }
 
-    /** Folds sibling messages into a digest; only those still pending are folded, and returned. */
-    List<UUID> foldIntoDigest(UUID digest, List<UUID> siblings) {
-        if (siblings.isEmpty()) {
+    /**
+     * Folds the same news for other parcels into a digest: {@code held}, messages this instance
+     * holds in the same round, and {@code waiting}, pending ones (unless another instance took them
+     * meanwhile). Returns the ids folded.
+     */
+    @Transactional
+    List<UUID> foldIntoDigest(UUID digest, List<UUID> held, List<UUID> waiting) {
+        if (held.isEmpty() && waiting.isEmpty()) {
             return List.of();
         }
         return jdbc.sql(
                         """
-                        update notifications.messages set status = 'DIGESTED', digest_id = :digest,
-                            reason = 'told in one message with the order''s other parcels'
-                        where id = any(:ids) and status = 'PENDING'
+                        update notifications.messages set status = 'DIGESTED', digest_id = :digest, claimed_until = null,
+                            reason = 'Told in one message with the order''s other parcels.'
+                        where (id = any(:held) and status = 'SENDING') or (id = any(:waiting) and status = 'PENDING')
                         returning id
                         """)
                 .param("digest", digest)
-                .param("ids", siblings.toArray(UUID[]::new))
+                .param("held", held.toArray(UUID[]::new))
+                .param("waiting", waiting.toArray(UUID[]::new))
                 .query((rs, row) -> rs.getObject(1, UUID.class))
                 .list();
     }
@@ -269,6 +275,27 @@ class Messages {
                 .update();
         if (updated > 0) {
             wakeAfterCommit();
+        }
+        return updated > 0;
+    }
+
+    /** Counts an open (the first one dates it) or a click. Returns false for an unknown message. */
+    @Transactional
+    boolean recordEngagement(UUID id, String action, @Nullable String url) {
+        int updated = jdbc.sql(
+                        """
+                        update notifications.messages set
+                            opened_at = case when :action = 'OPEN' then coalesce(opened_at, now()) else opened_at end,
+                            clicks = clicks + case when :action = 'CLICK' then 1 else 0 end
+                        where id = :id
+                        """)
+                .param("action", action)
+                .param("id", id)
+                .update();
+        if (updated > 0) {
+            jdbc.sql("insert into notifications.engagement (message_id, action, url) values (?, ?, ?)")
+                    .params(id, action, url)
+                    .update();
         }
         return updated > 0;
     }

@@ -54,12 +54,13 @@ public final class ShippedOrders {
         return ship(email, "La Poste", trackingNumber, productName);
     }
 
-    private Shipped ship(String email, String carrier, @Nullable String trackingNumber, String... productNames) {
+    /** An order of one unit per product, placed and not shipped. */
+    public OrderView placeOnly(String email, String... productNames) {
         List<PlaceOrder.Line> lines = new ArrayList<>();
         for (String product : productNames) {
             lines.add(new PlaceOrder.Line(products.variant(product, "ONE", "10.00", 5), 1, null, null));
         }
-        OrderView order = orders.place(new PlaceOrder(
+        return orders.place(new PlaceOrder(
                 SalesChannel.WEB,
                 null,
                 ContactDetails.email(email, "Tracy King"),
@@ -71,6 +72,10 @@ public final class ShippedOrders {
                 null,
                 null,
                 null));
+    }
+
+    private Shipped ship(String email, String carrier, @Nullable String trackingNumber, String... productNames) {
+        OrderView order = placeOnly(email, productNames);
         FulfillmentOrderView fo = fulfillment.ofOrder(order.id()).getFirst();
         fulfillment.release(fo.id());
         fulfillment.startPicking(fo.id());
