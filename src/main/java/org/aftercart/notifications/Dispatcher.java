@@ -45,6 +45,7 @@ class Dispatcher implements SmartLifecycle {
     private final Customers customers;
     private final Map<String, MessageSender> senders = new HashMap<>();
     private final NotificationSettings settings;
+    private final ContactBudget budget;
     private final DispatchSignal signal;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
@@ -74,6 +75,7 @@ class Dispatcher implements SmartLifecycle {
         this.customers = customers;
         senders.forEach(sender -> this.senders.put(sender.channel(), sender));
         this.settings = settings;
+        this.budget = new ContactBudget(settings.contactBudget(), settings.budgetPeriod());
         this.signal = signal;
         this.transactions = transactions;
         this.events = events;
@@ -286,13 +288,11 @@ class Dispatcher implements SmartLifecycle {
         Optional<Integer> attempt = transactions.execute(status -> {
             if (message.marketing() && customerId != null) {
                 messages.lockCustomer(customerId);
-                int recent = messages.marketingSince(customerId, clock.instant().minus(settings.budgetPeriod()));
-                if (recent >= settings.contactBudget()) {
-                    messages.close(
-                            message.id(),
-                            MessageStatus.SUPPRESSED,
-                            "Contact budget used: " + recent + " marketing messages in the last "
-                                    + settings.budgetPeriod().toDays() + " days.");
+                Instant now = clock.instant();
+                Optional<String> refusal =
+                        budget.refusal(messages.marketingSince(customerId, now.minus(settings.budgetPeriod())), now);
+                if (refusal.isPresent()) {
+                    messages.close(message.id(), MessageStatus.SUPPRESSED, refusal.get());
                     return Optional.empty();
                 }
             }

@@ -241,17 +241,18 @@ class Messages {
                 .update();
     }
 
-    /** Marketing messages sent to (or being sent to) the customer since {@code since}. */
-    int marketingSince(UUID customerId, Instant since) {
+    /** When the customer's marketing messages since {@code since} went out (or, in flight, began to). */
+    List<Instant> marketingSince(UUID customerId, Instant since) {
         return jdbc.sql(
                         """
-                        select count(*) from notifications.messages
-                        where customer_id = ? and purpose = 'MARKETING'
-                          and (status = 'SENT' and sent_at >= ? or status = 'SENDING' and attempts > 0)
+                        select coalesce(m.sent_at, a.started_at) from notifications.messages m
+                        left join notifications.attempts a on a.message_id = m.id and a.number = m.attempts
+                        where m.customer_id = ? and m.purpose = 'MARKETING'
+                          and (m.status = 'SENT' and m.sent_at >= ? or m.status = 'SENDING' and m.attempts > 0)
                         """)
                 .params(customerId, Timestamp.from(since))
-                .query(Integer.class)
-                .single();
+                .query((rs, row) -> rs.getTimestamp(1).toInstant())
+                .list();
     }
 
     /** Serialises decisions about one customer's budget across transactions and instances. */
