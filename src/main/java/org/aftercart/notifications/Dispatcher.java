@@ -14,9 +14,9 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
-import org.aftercart.customers.CustomerId;
-import org.aftercart.customers.CustomerProfile;
-import org.aftercart.customers.Customers;
+import org.aftercart.orders.OrderId;
+import org.aftercart.orders.OrderManagement;
+import org.aftercart.orders.OrderView;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +43,7 @@ class Dispatcher implements SmartLifecycle {
     private final MessageComposer composer;
     private final MessageRenderer renderer;
     private final EngagementLinks links;
-    private final Customers customers;
+    private final OrderManagement orders;
     private final Map<String, MessageSender> senders = new HashMap<>();
     private final NotificationSettings settings;
     private final ContactBudget budget;
@@ -61,7 +61,7 @@ class Dispatcher implements SmartLifecycle {
             MessageComposer composer,
             MessageRenderer renderer,
             EngagementLinks links,
-            Customers customers,
+            OrderManagement orders,
             List<MessageSender> senders,
             NotificationSettings settings,
             DispatchSignal signal,
@@ -73,7 +73,7 @@ class Dispatcher implements SmartLifecycle {
         this.composer = composer;
         this.renderer = renderer;
         this.links = links;
-        this.customers = customers;
+        this.orders = orders;
         senders.forEach(sender -> this.senders.put(sender.channel(), sender));
         this.settings = settings;
         this.budget = new ContactBudget(settings.contactBudget(), settings.budgetPeriod());
@@ -190,13 +190,15 @@ class Dispatcher implements SmartLifecycle {
                     .orElseGet(() ->
                             new MessageKind(first.kind(), MessageKind.Purpose.valueOf(first.purpose()), false, false));
             // Every message of a group is for the same order, customer and kind: routed alike.
-            switch (routing.route(first, kind, clock.instant())) {
+            Optional<OrderView> order =
+                    first.orderId() == null ? Optional.empty() : orders.find(new OrderId(first.orderId()));
+            switch (routing.route(first, kind, order, clock.instant())) {
                 case Routing.Hold hold ->
                     group.forEach(
                             claimed -> messages.holdUntil(claimed.message().id(), hold.until(), hold.reason()));
                 case Routing.Close close ->
                     group.forEach(claimed -> close(claimed.message(), close.status(), close.reason()));
-                case Routing.Deliver deliver -> compose(group, kind, deliver);
+                case Routing.Deliver deliver -> compose(group, kind, deliver, order);
             }
         } catch (RuntimeException e) {
             log.error("Message {} could not be prepared", first.id(), e);
@@ -207,7 +209,8 @@ class Dispatcher implements SmartLifecycle {
         }
     }
 
-    private void compose(List<Messages.Claimed> group, MessageKind kind, Routing.Deliver deliver) {
+    private void compose(
+            List<Messages.Claimed> group, MessageKind kind, Routing.Deliver deliver, Optional<OrderView> order) {
         List<Messages.Claimed> current = new ArrayList<>();
         for (Messages.Claimed claimed : group) {
             if (supersededParcelNews(claimed.message(), kind)) {
@@ -240,12 +243,8 @@ class Dispatcher implements SmartLifecycle {
                 }
             }
         }
-        String name = customers
-                .find(new CustomerId(deliver.customerId()))
-                .map(CustomerProfile::name)
-                .orElse(null);
         URI unsubscribe = kind.transactional() ? null : links.unsubscribe(message.id());
-        MessageModel model = composer.compose(message, name, parcels, unsubscribe);
+        MessageModel model = composer.compose(message, order, deliver.customerName(), parcels, unsubscribe);
         MessageRenderer.Rendered rendered;
         try {
             rendered = renderer.render(deliver.channel(), deliver.locale(), model, message.id());

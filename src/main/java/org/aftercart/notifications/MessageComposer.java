@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.aftercart.orders.OrderId;
-import org.aftercart.orders.OrderManagement;
 import org.aftercart.orders.OrderView;
 import org.aftercart.platform.Branding;
 import org.aftercart.tracking.ShipmentView;
@@ -21,26 +19,27 @@ import org.springframework.stereotype.Component;
 @Component
 class MessageComposer {
 
-    private final OrderManagement orders;
     private final Tracking tracking;
     private final TrackingLinks trackingLinks;
     private final Branding branding;
 
-    MessageComposer(OrderManagement orders, Tracking tracking, TrackingLinks trackingLinks, Branding branding) {
-        this.orders = orders;
+    MessageComposer(Tracking tracking, TrackingLinks trackingLinks, Branding branding) {
         this.tracking = tracking;
         this.trackingLinks = trackingLinks;
         this.branding = branding;
     }
 
     /**
+     * @param order the message's order, read once by the caller
      * @param shipmentIds the parcels the message is about: one, or several for a digest
      * @param unsubscribeUrl for marketing messages
      */
     MessageModel compose(
-            MessageRow message, @Nullable String customerName, List<UUID> shipmentIds, @Nullable URI unsubscribeUrl) {
-        Optional<OrderView> order =
-                message.orderId() == null ? Optional.empty() : orders.find(new OrderId(message.orderId()));
+            MessageRow message,
+            Optional<OrderView> order,
+            @Nullable String customerName,
+            List<UUID> shipmentIds,
+            @Nullable URI unsubscribeUrl) {
         List<MessageModel.Parcel> parcels = new ArrayList<>();
         for (UUID shipmentId : shipmentIds) {
             tracking.shipment(shipmentId).ifPresent(shipment -> parcels.add(parcel(shipment, order.orElse(null))));

@@ -12,8 +12,7 @@ import org.aftercart.customers.ContactPreferences;
 import org.aftercart.customers.CustomerId;
 import org.aftercart.customers.CustomerProfile;
 import org.aftercart.customers.Customers;
-import org.aftercart.orders.OrderId;
-import org.aftercart.orders.OrderManagement;
+import org.aftercart.orders.OrderView;
 import org.aftercart.platform.Languages;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -29,7 +28,13 @@ class Routing {
 
     sealed interface Decision {}
 
-    record Deliver(UUID customerId, String channel, String recipient, Locale locale, @Nullable String note)
+    record Deliver(
+            UUID customerId,
+            @Nullable String customerName,
+            String channel,
+            String recipient,
+            Locale locale,
+            @Nullable String note)
             implements Decision {}
 
     record Hold(Instant until, String reason) implements Decision {}
@@ -37,19 +42,20 @@ class Routing {
     record Close(MessageStatus status, String reason) implements Decision {}
 
     private final Customers customers;
-    private final OrderManagement orders;
     private final OrderChannels orderChannels;
     private final NotificationSettings settings;
 
-    Routing(Customers customers, OrderManagement orders, OrderChannels orderChannels, NotificationSettings settings) {
+    Routing(Customers customers, OrderChannels orderChannels, NotificationSettings settings) {
         this.customers = customers;
-        this.orders = orders;
         this.orderChannels = orderChannels;
         this.settings = settings;
     }
 
-    Decision route(MessageRow message, MessageKind kind, Instant now) {
-        Optional<UUID> customerId = customerOf(message);
+    /** @param order the message's order, read once by the caller; empty for a message without one */
+    Decision route(MessageRow message, MessageKind kind, Optional<OrderView> order, Instant now) {
+        Optional<UUID> customerId = message.customerId() != null
+                ? Optional.of(message.customerId())
+                : order.map(OrderView::customerId).map(UUID::fromString);
         if (customerId.isEmpty()) {
             return new Close(MessageStatus.UNDELIVERABLE, "The order has no customer to tell (an anonymous sale).");
         }
@@ -104,33 +110,28 @@ class Routing {
                 : "the e-mail address '" + profile.email() + "' is not valid";
         if (wanted == ContactChannel.SMS) {
             if (sms.isPresent()) {
-                return new Deliver(customerId, "SMS", sms.get(), locale, null);
+                return new Deliver(customerId, profile.name(), "SMS", sms.get(), locale, null);
             }
             if (email.isPresent()) {
-                return new Deliver(customerId, "EMAIL", email.get(), locale, "Sent by e-mail: " + smsProblem + ".");
+                return new Deliver(
+                        customerId,
+                        profile.name(),
+                        "EMAIL",
+                        email.get(),
+                        locale,
+                        "Sent by e-mail: " + smsProblem + ".");
             }
         } else {
             if (email.isPresent()) {
-                return new Deliver(customerId, "EMAIL", email.get(), locale, null);
+                return new Deliver(customerId, profile.name(), "EMAIL", email.get(), locale, null);
             }
             if (sms.isPresent()) {
-                return new Deliver(customerId, "SMS", sms.get(), locale, "Sent by SMS: " + emailProblem + ".");
+                return new Deliver(
+                        customerId, profile.name(), "SMS", sms.get(), locale, "Sent by SMS: " + emailProblem + ".");
             }
         }
         return new Close(
                 MessageStatus.UNDELIVERABLE, "No usable channel: " + emailProblem + ", and " + smsProblem + ".");
-    }
-
-    private Optional<UUID> customerOf(MessageRow message) {
-        if (message.customerId() != null) {
-            return Optional.of(message.customerId());
-        }
-        if (message.orderId() == null) {
-            return Optional.empty();
-        }
-        return orders.find(new OrderId(message.orderId()))
-                .map(order -> order.customerId())
-                .map(UUID::fromString);
     }
 
     static Optional<String> validEmail(@Nullable String address) {

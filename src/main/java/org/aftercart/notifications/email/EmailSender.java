@@ -1,10 +1,12 @@
 package org.aftercart.notifications.email;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.UnsupportedEncodingException;
-import java.util.Optional;
+import java.net.SocketTimeoutException;
 import org.aftercart.notifications.MessageSender;
 import org.aftercart.notifications.OutgoingMessage;
 import org.aftercart.notifications.SendResult;
@@ -15,16 +17,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.mail.MailAuthenticationException;
-import org.springframework.mail.MailException;
-import org.springframework.mail.MailSendException;
-import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends e-mails over SMTP (Spring Mail, {@code spring.mail.*}) as multipart/alternative: a text part
- * and an HTML part. The Message-ID is made from the message's id, so a message sent again after an
+ * Sends e-mails over SMTP (the server of {@code spring.mail.*}, on connections kept open between
+ * messages) with a text part and an HTML part. The Message-ID is made from the message's id, so a message sent again after an
  * attempt whose outcome is unknown carries the same Message-ID, which mail stores use to drop the
  * copy. A permanent SMTP refusal (5xx: mailbox unknown, refused) makes it undeliverable; anything
  * else is tried again later.
@@ -34,12 +33,14 @@ class EmailSender implements MessageSender {
 
     private static final Logger log = LoggerFactory.getLogger(EmailSender.class);
 
-    private final @Nullable JavaMailSender mail;
+    private final @Nullable JavaMailSenderImpl mail;
+    private final @Nullable SmtpConnections connections;
     private final InternetAddress from;
 
-    EmailSender(ObjectProvider<JavaMailSender> mail, @Value("${aftercart.notifications.from}") String from)
+    EmailSender(ObjectProvider<JavaMailSenderImpl> mail, @Value("${aftercart.notifications.from}") String from)
             throws MessagingException {
         this.mail = mail.getIfAvailable();
+        this.connections = this.mail == null ? null : new SmtpConnections(this.mail);
         this.from = new InternetAddress(from, true);
         if (this.mail == null) {
             log.warn("spring.mail.host is not set: e-mails wait in the queue until an SMTP server is configured.");
@@ -53,25 +54,42 @@ class EmailSender implements MessageSender {
 
     @Override
     public SendResult send(OutgoingMessage message) {
-        if (mail == null) {
+        if (mail == null || connections == null) {
             return SendResult.retry("No SMTP server is configured (spring.mail.host).");
         }
+        MimeMessage mime;
         try {
-            MimeMessage mime = mime(message);
-            mail.send(mime);
+            mime = mime(message);
+            mime.saveChanges();
+        } catch (MessagingException | UnsupportedEncodingException e) {
+            return SendResult.rejected("The e-mail could not be written: " + e.getMessage());
+        }
+        Transport transport;
+        try {
+            transport = connections.take();
+        } catch (MessagingException e) {
+            return SendResult.retry("The mail server could not take it: " + describe(e));
+        }
+        try {
+            transport.sendMessage(mime, mime.getAllRecipients());
+            connections.giveBack(transport);
             return SendResult.sent(mime.getMessageID());
-        } catch (MailAuthenticationException e) {
-            return SendResult.retry("The SMTP server refused the login: " + e.getMessage());
-        } catch (MailSendException e) {
+        } catch (MessagingException e) {
+            connections.discard(transport);
             return failure(e);
-        } catch (MailException | MessagingException | UnsupportedEncodingException e) {
-            return SendResult.retry(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        }
+    }
+
+    @PreDestroy
+    void closeConnections() {
+        if (connections != null) {
+            connections.close();
         }
     }
 
     private MimeMessage mime(OutgoingMessage message) throws MessagingException, UnsupportedEncodingException {
         String domain = from.getAddress().substring(from.getAddress().indexOf('@') + 1);
-        MimeMessage mime = new FixedIdMimeMessage(mail.createMimeMessage(), "<" + message.id() + "@" + domain + ">");
+        MimeMessage mime = new FixedIdMimeMessage(mail.getSession(), "<" + message.id() + "@" + domain + ">");
         MimeMessageHelper helper = new MimeMessageHelper(mime, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED, "UTF-8");
         helper.setFrom(from);
         helper.setTo(message.recipient());
@@ -87,11 +105,12 @@ class EmailSender implements MessageSender {
         return mime;
     }
 
-    /** A 5xx for the recipient is final; a 4xx, a refused connection or a timeout is tried again. */
-    private static SendResult failure(MailSendException e) {
-        Optional<Exception> cause = e.getFailedMessages().values().stream().findFirst();
-        Throwable reason = cause.isPresent() ? cause.get() : e.getCause();
-        for (Throwable t = reason; t != null; t = t.getCause()) {
+    /**
+     * A 5xx for the recipient or the message is final; a timeout once the message may have been
+     * taken is unknown; anything else (4xx, refused connection, dropped line) is tried again.
+     */
+    private static SendResult failure(MessagingException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SMTPAddressFailedException address && address.getReturnCode() >= 500) {
                 return SendResult.rejected("The mail server refused the address: "
                         + address.getMessage().strip());
@@ -100,12 +119,19 @@ class EmailSender implements MessageSender {
                 return SendResult.rejected("The mail server refused the message: "
                         + smtp.getMessage().strip());
             }
-            if (t instanceof java.net.SocketTimeoutException) {
+            if (t instanceof SocketTimeoutException) {
                 return SendResult.unknown("The mail server did not answer in time: " + t.getMessage());
             }
         }
-        String detail = reason == null ? e.getMessage() : reason.getMessage();
-        return SendResult.retry(
-                "The mail server could not take it: " + (detail == null ? e.toString() : detail.strip()));
+        return SendResult.retry("The mail server could not take it: " + describe(e));
+    }
+
+    private static String describe(MessagingException e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String detail = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return detail.strip();
     }
 }

@@ -1,6 +1,7 @@
 package org.aftercart.notifications.email;
 
 import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 
 /** A MIME message whose Message-ID is ours, not one made up by Jakarta Mail when it is saved. */
@@ -8,8 +9,8 @@ class FixedIdMimeMessage extends MimeMessage {
 
     private final String messageId;
 
-    FixedIdMimeMessage(MimeMessage session, String messageId) throws MessagingException {
-        super(session.getSession());
+    FixedIdMimeMessage(Session session, String messageId) {
+        super(session);
         this.messageId = messageId;
     }
 
