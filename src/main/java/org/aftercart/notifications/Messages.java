@@ -241,6 +241,43 @@ class Messages {
                 .update();
     }
 
+    /**
+     * A provider reports that a message it took never reached the recipient (a bounce): a sent one
+     * becomes undeliverable, and its last attempt says why. Returns the message, if it was sent.
+     */
+    Optional<MessageRow> bounced(String channel, String providerId, String reason) {
+        return jdbc.sql(
+                        """
+                        with bounced as (
+                            update notifications.messages set status = 'UNDELIVERABLE', reason = :reason
+                            where provider_id = :providerId and channel = :channel and status = 'SENT'
+                            returning %s
+                        ), noted as (
+                            update notifications.attempts a set detail = :reason
+                            from bounced where a.message_id = bounced.id and a.number = bounced.attempts
+                        )
+                        select * from bounced
+                        """
+                                .formatted(COLUMNS))
+                .param("reason", reason)
+                .param("providerId", providerId)
+                .param("channel", channel)
+                .query((rs, row) -> row(rs))
+                .optional();
+    }
+
+    /** A provider reports that a sent message reached the recipient; returns whether one was found. */
+    boolean delivered(String channel, String providerId) {
+        int updated = jdbc.sql(
+                        """
+                        update notifications.messages set delivered_at = coalesce(delivered_at, now())
+                        where provider_id = ? and channel = ? and status = 'SENT'
+                        """)
+                .params(providerId, channel)
+                .update();
+        return updated > 0;
+    }
+
     /** When the customer's marketing messages since {@code since} went out (or, in flight, began to). */
     List<Instant> marketingSince(UUID customerId, Instant since) {
         return jdbc.sql(
