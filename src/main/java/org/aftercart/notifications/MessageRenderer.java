@@ -53,11 +53,20 @@ class MessageRenderer {
         builtIn.setCharacterEncoding("UTF-8");
         builtIn.setCheckExistence(true);
         builtIn.setOrder(1);
+        // The layout and the shared parts, as the templates name them: ~{layout :: email(…)}, ~{parts :: track}.
+        ClassLoaderTemplateResolver fragments = new ClassLoaderTemplateResolver();
+        fragments.setPrefix("templates/notifications/");
+        fragments.setSuffix(".html");
+        fragments.setTemplateMode(TemplateMode.HTML);
+        fragments.setCharacterEncoding("UTF-8");
+        fragments.setCheckExistence(true);
+        fragments.setOrder(2);
         StringTemplateResolver merchant = new StringTemplateResolver();
         merchant.setCacheable(false);
-        merchant.setOrder(2);
+        merchant.setOrder(3);
         engine = new SpringTemplateEngine();
         engine.addTemplateResolver(builtIn);
+        engine.addTemplateResolver(fragments);
         engine.addTemplateResolver(merchant);
         engine.setTemplateEngineMessageSource(messages);
         engine.setEnableSpringELCompiler(true);
