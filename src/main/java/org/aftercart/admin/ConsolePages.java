@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 import org.springframework.web.ErrorResponseException;
@@ -20,10 +21,11 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * What every console page shares: who is signed in, the language links, and error pages (instead
- * of the API's problem bodies) when a page cannot be shown.
+ * What every console page shares: who is signed in, the language links, the navigation, and error
+ * pages (instead of the API's problem bodies) when a page cannot be shown. It also serves the demo
+ * store's console page (the mail catcher), named by package as nothing depends on the demo module.
  */
-@ControllerAdvice(basePackageClasses = ConsolePages.class)
+@ControllerAdvice(basePackageClasses = ConsolePages.class, basePackages = "org.aftercart.demo")
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ConsolePages {
 
@@ -31,9 +33,17 @@ class ConsolePages {
     record LanguageLink(String code, String label, String href, boolean current) {}
 
     private final ConsoleText text;
+    private final boolean demo;
 
-    ConsolePages(ConsoleText text) {
+    ConsolePages(ConsoleText text, Environment environment) {
         this.text = text;
+        this.demo = environment.matchesProfiles("demo");
+    }
+
+    /** The demo store serves /console/mail-catcher with the demo profile, and only then. */
+    @ModelAttribute("showMailCatcher")
+    boolean showMailCatcher() {
+        return demo;
     }
 
     @ModelAttribute("staffName")
@@ -89,6 +99,7 @@ class ConsolePages {
         model.addAttribute("message", message);
         model.addAttribute("staffName", staffName(principal));
         model.addAttribute("languages", languages(request));
+        model.addAttribute("showMailCatcher", demo);
         return "error";
     }
 

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.aftercart.fulfillment.Fulfillment;
 import org.aftercart.inventory.Inventory;
 import org.aftercart.inventory.Location;
+import org.aftercart.notifications.Notifications;
 import org.aftercart.orders.OrderId;
 import org.aftercart.orders.OrderManagement;
 import org.aftercart.orders.OrderNotFound;
@@ -28,7 +29,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The order list with its search, one order with everything that happened to it, and cancelling. */
+/**
+ * The order list with its search, one order with everything that happened to it (the messages sent
+ * about it too), and cancelling.
+ */
 @Controller
 @RequestMapping("/admin/orders")
 class OrderAdminController {
@@ -40,14 +44,21 @@ class OrderAdminController {
     private final Fulfillment fulfillment;
     private final Payments payments;
     private final Inventory inventory;
+    private final Notifications notifications;
     private final ConsoleText text;
 
     OrderAdminController(
-            OrderManagement orders, Fulfillment fulfillment, Payments payments, Inventory inventory, ConsoleText text) {
+            OrderManagement orders,
+            Fulfillment fulfillment,
+            Payments payments,
+            Inventory inventory,
+            Notifications notifications,
+            ConsoleText text) {
         this.orders = orders;
         this.fulfillment = fulfillment;
         this.payments = payments;
         this.inventory = inventory;
+        this.notifications = notifications;
         this.text = text;
     }
 
@@ -82,6 +93,7 @@ class OrderAdminController {
         model.addAttribute("parcels", fulfillment.parcelsOf(orderId));
         model.addAttribute("transactions", payments.transactionsOf(id));
         model.addAttribute("journal", orders.journal(orderId));
+        model.addAttribute("notifications", notifications.ofOrder(orderId));
         model.addAttribute("locations", locations);
         model.addAttribute("canCancel", order.changeable() && mayCancel(request));
         model.addAttribute("maxReasonLength", MAX_REASON_LENGTH);

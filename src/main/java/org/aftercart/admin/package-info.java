@@ -5,7 +5,16 @@
 @NullMarked
 @ApplicationModule(
         displayName = "Staff console",
-        allowedDependencies = {"orders", "fulfillment", "payments", "inventory", "customers", "platform", "shared"})
+        allowedDependencies = {
+            "orders",
+            "fulfillment",
+            "payments",
+            "inventory",
+            "customers",
+            "notifications",
+            "platform",
+            "shared"
+        })
 package org.aftercart.admin;
 
 import org.jspecify.annotations.NullMarked;

@@ -38,6 +38,16 @@ public record MessageModel(
         return customerName.trim().split("\\s+")[0];
     }
 
+    /**
+     * The shop's logo when it is a full address; a path (the tracking page's own logo) means nothing
+     * in a mailbox. Thymeleaf may not read {@code java.net.URI}'s members, hence a string.
+     */
+    public @Nullable String absoluteLogoUrl() {
+        return shop.logoUrl() != null && shop.logoUrl().isAbsolute()
+                ? shop.logoUrl().toString()
+                : null;
+    }
+
     /** Text colour on the brand's primary colour (buttons). */
     public String onPrimary() {
         return Branding.readableOn(shop.primaryColour());

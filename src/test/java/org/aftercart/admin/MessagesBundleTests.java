@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.MessageFormat;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -16,6 +18,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.aftercart.fulfillment.FulfillmentStatus;
+import org.aftercart.notifications.MessageKind;
+import org.aftercart.notifications.MessageStatus;
+import org.aftercart.notifications.SendResult;
 import org.aftercart.orders.ChangeKind;
 import org.aftercart.orders.OrderStatus;
 import org.aftercart.orders.PaymentStatus;
@@ -25,11 +30,16 @@ import org.aftercart.tracking.OrderDeliveryStatus;
 import org.aftercart.tracking.TrackingStatus;
 import org.junit.jupiter.api.Test;
 
-/** Every text the pages show exists in every language, and only keys that exist are used. */
+/**
+ * Every text the pages and the customer messages show exists in every language, and only keys that
+ * exist are used: the console's in {@code messages*.properties}, the messages' (templates under
+ * {@code templates/notifications/}) in {@code notifications*.properties}.
+ */
 class MessagesBundleTests {
 
     private static final Path RESOURCES = Path.of("src/main/resources");
     private static final Path TEMPLATES = RESOURCES.resolve("templates");
+    private static final Path MESSAGE_TEMPLATES = TEMPLATES.resolve("notifications");
     private static final Path CONSOLE_SOURCES = Path.of("src/main/java/org/aftercart/admin");
 
     /** {@code #{key}} or {@code #{key(${arg})}}: a literal key. */
@@ -40,19 +50,33 @@ class MessagesBundleTests {
     private static final Pattern JAVA_KEY = Pattern.compile("text\\.get\\(\\s*\"([A-Za-z0-9_.\\-]+)\"");
 
     /** The values that templates turn into keys, by key prefix. */
-    private static final Map<String, Enum<?>[]> ENUM_KEYS = Map.of(
-            "order.status.", OrderStatus.values(),
-            "payment.status.", PaymentStatus.values(),
-            "channel.", SalesChannel.values(),
-            "fulfillment.status.", FulfillmentStatus.values(),
-            "payments.kind.", PaymentTransaction.Kind.values(),
-            "payments.status.", PaymentTransaction.Status.values(),
-            "journal.kind.", ChangeKind.values(),
-            "tracking.status.", TrackingStatus.values(),
-            "tracking.overall.", OrderDeliveryStatus.values());
+    private static final Map<String, List<String>> VALUE_KEYS = Map.ofEntries(
+            Map.entry("order.status.", names(OrderStatus.values())),
+            Map.entry("payment.status.", names(PaymentStatus.values())),
+            Map.entry("channel.", names(SalesChannel.values())),
+            Map.entry("fulfillment.status.", names(FulfillmentStatus.values())),
+            Map.entry("payments.kind.", names(PaymentTransaction.Kind.values())),
+            Map.entry("payments.status.", names(PaymentTransaction.Status.values())),
+            Map.entry("journal.kind.", names(ChangeKind.values())),
+            Map.entry("tracking.status.", names(TrackingStatus.values())),
+            Map.entry("tracking.overall.", names(OrderDeliveryStatus.values())),
+            Map.entry("message.status.", names(MessageStatus.values())),
+            Map.entry("message.outcome.", names(SendResult.Outcome.values())),
+            Map.entry("message.channel.", List.of("EMAIL", "SMS", "WEBHOOK")),
+            Map.entry(
+                    "message.kind.",
+                    MessageKind.BUILT_IN.stream().map(MessageKind::key).toList()));
+
+    /** The same for the customer messages' templates, checked against both notifications bundles. */
+    private static final Map<String, List<String>> CUSTOMER_VALUE_KEYS =
+            Map.of("n.exception.next.", names(new TrackingStatus[] {
+                TrackingStatus.ATTEMPT_FAILED, TrackingStatus.EXCEPTION, TrackingStatus.RETURNING_TO_SENDER
+            }));
 
     private final Properties english = load("messages.properties");
     private final Properties french = load("messages_fr.properties");
+    private final Properties customerEnglish = load("notifications.properties");
+    private final Properties customerFrench = load("notifications_fr.properties");
 
     @Test
     void bothLanguagesHaveTheSameKeys() {
@@ -65,8 +89,18 @@ class MessagesBundleTests {
     }
 
     @Test
+    void bothLanguagesHaveTheSameCustomerMessageKeys() {
+        assertThat(missing(customerEnglish, customerFrench))
+                .as("keys in notifications.properties but not in notifications_fr.properties")
+                .isEmpty();
+        assertThat(missing(customerFrench, customerEnglish))
+                .as("keys in notifications_fr.properties but not in notifications.properties")
+                .isEmpty();
+    }
+
+    @Test
     void noTranslationIsEmpty() {
-        for (Properties bundle : new Properties[] {english, french}) {
+        for (Properties bundle : new Properties[] {english, french, customerEnglish, customerFrench}) {
             assertThat(bundle.stringPropertyNames())
                     .filteredOn(key -> bundle.getProperty(key).isBlank())
                     .as("keys without text")
@@ -78,12 +112,31 @@ class MessagesBundleTests {
     void everyKeyTheTemplatesUseExists() throws IOException {
         Set<String> used = new TreeSet<>();
         for (Path template : files(TEMPLATES, ".html")) {
-            used.addAll(matches(LITERAL_KEY, Files.readString(template)));
+            if (!template.startsWith(MESSAGE_TEMPLATES)) {
+                used.addAll(matches(LITERAL_KEY, Files.readString(template)));
+            }
         }
         assertThat(used).as("keys used by the templates").isNotEmpty();
         assertThat(used)
                 .filteredOn(key -> !english.containsKey(key))
                 .as("keys used in templates but missing from messages.properties")
+                .isEmpty();
+    }
+
+    @Test
+    void everyKeyTheCustomerMessagesUseExistsInBothLanguages() throws IOException {
+        Set<String> used = new TreeSet<>();
+        for (Path template : files(MESSAGE_TEMPLATES, "")) {
+            used.addAll(matches(LITERAL_KEY, Files.readString(template)));
+        }
+        assertThat(used).as("keys used by the message templates").isNotEmpty();
+        assertThat(used)
+                .filteredOn(key -> !customerEnglish.containsKey(key))
+                .as("keys used in templates/notifications but missing from notifications.properties")
+                .isEmpty();
+        assertThat(used)
+                .filteredOn(key -> !customerFrench.containsKey(key))
+                .as("keys used in templates/notifications but missing from notifications_fr.properties")
                 .isEmpty();
     }
 
@@ -104,22 +157,41 @@ class MessagesBundleTests {
     void everyValueShownThroughAKeyPrefixHasItsText() throws IOException {
         Set<String> prefixes = new TreeSet<>();
         for (Path template : files(TEMPLATES, ".html")) {
-            prefixes.addAll(matches(KEY_PREFIX, Files.readString(template)));
+            if (!template.startsWith(MESSAGE_TEMPLATES)) {
+                prefixes.addAll(matches(KEY_PREFIX, Files.readString(template)));
+            }
         }
-        assertThat(ENUM_KEYS.keySet())
+        assertThat(VALUE_KEYS.keySet())
                 .as("each key prefix used in a template is checked here")
                 .containsAll(prefixes);
-        ENUM_KEYS.forEach((prefix, values) -> {
-            for (Enum<?> value : values) {
-                assertThat(english).as("English text").containsKey(prefix + value.name());
-                assertThat(french).as("French text").containsKey(prefix + value.name());
+        VALUE_KEYS.forEach((prefix, values) -> {
+            for (String value : values) {
+                assertThat(english).as("English text").containsKey(prefix + value);
+                assertThat(french).as("French text").containsKey(prefix + value);
+            }
+        });
+    }
+
+    @Test
+    void everyValueACustomerMessageShowsThroughAKeyPrefixHasItsText() throws IOException {
+        Set<String> prefixes = new TreeSet<>();
+        for (Path template : files(MESSAGE_TEMPLATES, "")) {
+            prefixes.addAll(matches(KEY_PREFIX, Files.readString(template)));
+        }
+        assertThat(CUSTOMER_VALUE_KEYS.keySet())
+                .as("each key prefix used in a message template is checked here")
+                .containsAll(prefixes);
+        CUSTOMER_VALUE_KEYS.forEach((prefix, values) -> {
+            for (String value : values) {
+                assertThat(customerEnglish).as("English text").containsKey(prefix + value);
+                assertThat(customerFrench).as("French text").containsKey(prefix + value);
             }
         });
     }
 
     @Test
     void messagesWithArgumentsAreValidPatterns() {
-        for (Properties bundle : new Properties[] {english, french}) {
+        for (Properties bundle : new Properties[] {english, french, customerEnglish, customerFrench}) {
             for (String key : bundle.stringPropertyNames()) {
                 String value = bundle.getProperty(key);
                 if (value.matches("(?s).*\\{\\d.*")) {
@@ -130,6 +202,10 @@ class MessagesBundleTests {
                 }
             }
         }
+    }
+
+    private static List<String> names(Enum<?>[] values) {
+        return Arrays.stream(values).map(Enum::name).toList();
     }
 
     private static Set<String> missing(Properties from, Properties in) {
@@ -149,7 +225,9 @@ class MessagesBundleTests {
 
     private static java.util.List<Path> files(Path root, String suffix) throws IOException {
         try (Stream<Path> paths = Files.walk(root)) {
-            return paths.filter(path -> path.toString().endsWith(suffix)).toList();
+            return paths.filter(Files::isRegularFile)
+                    .filter(path -> path.toString().endsWith(suffix))
+                    .toList();
         }
     }
 

@@ -14,11 +14,19 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /** What the README promises a newcomer who starts the demo. */
 @SpringBootTest
 @ActiveProfiles("demo")
 class DemoStoreIntegrationTests {
+
+    @DynamicPropertySource
+    static void mailCatcherOnAFreePort(DynamicPropertyRegistry registry) {
+        int port = FreePort.find();
+        registry.add("spring.mail.port", () -> port);
+    }
 
     @Autowired
     StaffAccounts staff;

@@ -1,0 +1,14 @@
+package org.aftercart.notifications;
+
+import org.springframework.context.ApplicationContext;
+
+/** For tests in other packages: one delivery round, as the dispatcher (off in tests) would run it. */
+public final class NotificationsTestSupport {
+
+    private NotificationsTestSupport() {}
+
+    /** Delivers the messages due now; returns how many were taken. */
+    public static int deliverDue(ApplicationContext context) throws InterruptedException {
+        return context.getBean(Dispatcher.class).deliverDue();
+    }
+}
