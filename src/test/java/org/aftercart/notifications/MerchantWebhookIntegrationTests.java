@@ -194,6 +194,24 @@ class MerchantWebhookIntegrationTests {
         assertThat(read.get("disabledReason").asString()).contains("410 Gone");
         placeOrder(1);
         assertThat(kindsFor(endpoint)).hasSize(1);
+
+        // The operator sees why, enables the endpoint again and sends the delivery once more.
+        String deliveries = "/api/v1/webhook-endpoints/" + endpoint + "/deliveries";
+        JsonNode listed = api.get(deliveries).json();
+        assertThat(listed).hasSize(1);
+        assertThat(listed.get(0).get("status").asString()).isEqualTo("UNDELIVERABLE");
+        assertThat(listed.get(0).get("reason").asString()).contains("answered 410");
+        JsonNode detail = api.get(deliveries + "/" + message).json();
+        assertThat(detail.get("attemptLog").get(0).get("outcome").asString()).isEqualTo("REJECTED");
+        var enabled = api.put(
+                "/api/v1/webhook-endpoints/" + endpoint,
+                JSON.writeValueAsString(Map.of("url", receiver.url(), "enabled", true)));
+        assertThat(enabled.status()).as(enabled.body()).isEqualTo(200);
+        assertThat(enabled.json().get("disabledReason").isNull()).isTrue();
+        assertThat(api.post(deliveries + "/" + message + "/retry", "").status()).isEqualTo(202);
+        deliverUntilSettled(message);
+        assertThat(statusOf(message)).isEqualTo("SENT");
+        assertThat(receiver.received()).extracting(WebhookReceiver.Received::id).containsOnly("msg_" + message);
     }
 
     @Test

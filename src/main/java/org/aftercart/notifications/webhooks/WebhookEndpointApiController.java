@@ -3,11 +3,15 @@ package org.aftercart.notifications.webhooks;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.net.URI;
 import java.security.Principal;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import org.aftercart.notifications.MessageView;
+import org.aftercart.notifications.Notifications;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,6 +20,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @Tag(
@@ -27,11 +32,20 @@ import org.springframework.web.bind.annotation.RestController;
 class WebhookEndpointApiController {
 
     private final WebhookEndpoints endpoints;
+    private final WebhookDeliveries deliveries;
+    private final Notifications notifications;
     private final WebhookSettings settings;
     private final Clock clock;
 
-    WebhookEndpointApiController(WebhookEndpoints endpoints, WebhookSettings settings, Clock clock) {
+    WebhookEndpointApiController(
+            WebhookEndpoints endpoints,
+            WebhookDeliveries deliveries,
+            Notifications notifications,
+            WebhookSettings settings,
+            Clock clock) {
         this.endpoints = endpoints;
+        this.deliveries = deliveries;
+        this.notifications = notifications;
         this.settings = settings;
         this.clock = clock;
     }
@@ -98,5 +112,35 @@ class WebhookEndpointApiController {
         return endpoints
                 .rotate(id, clock.instant().plus(settings.rotationGrace()))
                 .orElseThrow(() -> new WebhookEndpointNotFound(id));
+    }
+
+    @Operation(summary = "The endpoint's latest deliveries, newest first")
+    @GetMapping("/{id}/deliveries")
+    List<WebhookDeliveries.Delivery> deliveries(
+            @PathVariable UUID id, @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
+        get(id);
+        return deliveries.of(id, limit);
+    }
+
+    @Operation(summary = "One delivery with every attempt (outcome, the endpoint's status code or error)")
+    @GetMapping("/{id}/deliveries/{delivery}")
+    MessageView delivery(@PathVariable UUID id, @PathVariable UUID delivery) {
+        if (!deliveries.belongsTo(delivery, id)) {
+            throw new WebhookDeliveryNotFound(id, delivery);
+        }
+        return notifications.find(delivery).orElseThrow(() -> new WebhookDeliveryNotFound(id, delivery));
+    }
+
+    @Operation(
+            summary = "Send a failed or undeliverable delivery again",
+            description = "With the same webhook-id, so a receiver that did take it can drop the copy. 409 when it"
+                    + " is not failed or undeliverable.")
+    @PostMapping("/{id}/deliveries/{delivery}/retry")
+    ResponseEntity<Void> retry(@PathVariable UUID id, @PathVariable UUID delivery) {
+        if (!deliveries.belongsTo(delivery, id)) {
+            throw new WebhookDeliveryNotFound(id, delivery);
+        }
+        notifications.retry(delivery);
+        return ResponseEntity.accepted().build();
     }
 }
