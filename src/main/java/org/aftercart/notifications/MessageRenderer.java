@@ -19,6 +19,7 @@ import org.thymeleaf.exceptions.TemplateInputException;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+import org.thymeleaf.templateresolver.ITemplateResolver;
 import org.thymeleaf.templateresolver.StringTemplateResolver;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,7 +38,12 @@ class MessageRenderer {
 
     private static final Pattern LINK = Pattern.compile("href=\"(https?://[^\"]+)\"");
 
-    private final SpringTemplateEngine engine;
+    /** The built-in templates (and the layout and parts the merchant's may use). */
+    private final SpringTemplateEngine builtIn;
+
+    /** The merchant's templates, given as text. */
+    private final SpringTemplateEngine merchant;
+
     private final MessageTemplates edited;
     private final EngagementLinks links;
     private final JsonMapper json;
@@ -46,21 +52,34 @@ class MessageRenderer {
         this.edited = edited;
         this.links = links;
         this.json = json;
-        ClassLoaderTemplateResolver builtIn = new ClassLoaderTemplateResolver();
-        builtIn.setPrefix("templates/notifications/");
-        builtIn.setTemplateMode(TemplateMode.HTML);
-        builtIn.setTextTemplateModePatterns(java.util.Set.of("*.txt"));
-        builtIn.setCharacterEncoding("UTF-8");
-        builtIn.setCheckExistence(true);
-        builtIn.setOrder(1);
-        StringTemplateResolver merchant = new StringTemplateResolver();
-        merchant.setCacheable(false);
-        merchant.setOrder(2);
-        engine = new SpringTemplateEngine();
-        engine.addTemplateResolver(builtIn);
-        engine.addTemplateResolver(merchant);
+        builtIn = engine(messages, builtInTemplates());
+        // A string resolver takes any name as the template itself, so it serves the merchant's
+        // templates only: with the built-in engine, a missing file must be an error, not its name.
+        StringTemplateResolver merchantTemplates = new StringTemplateResolver();
+        merchantTemplates.setCacheable(false);
+        merchantTemplates.setOrder(2);
+        merchant = engine(messages, builtInTemplates(), merchantTemplates);
+    }
+
+    private static ClassLoaderTemplateResolver builtInTemplates() {
+        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
+        resolver.setPrefix("templates/notifications/");
+        resolver.setTemplateMode(TemplateMode.HTML);
+        resolver.setTextTemplateModePatterns(java.util.Set.of("*.txt"));
+        resolver.setCharacterEncoding("UTF-8");
+        resolver.setCheckExistence(true);
+        resolver.setOrder(1);
+        return resolver;
+    }
+
+    private static SpringTemplateEngine engine(MessageSource messages, ITemplateResolver... resolvers) {
+        SpringTemplateEngine engine = new SpringTemplateEngine();
+        for (ITemplateResolver resolver : resolvers) {
+            engine.addTemplateResolver(resolver);
+        }
         engine.setTemplateEngineMessageSource(messages);
         engine.setEnableSpringELCompiler(true);
+        return engine;
     }
 
     /**
@@ -108,14 +127,14 @@ class MessageRenderer {
 
     private String builtIn(String kind, String file, Context context) {
         try {
-            return engine.process(kind + "/" + file, context);
+            return builtIn.process(kind + "/" + file, context);
         } catch (TemplateInputException missing) {
             throw new MissingTemplate(kind + "/" + file);
         }
     }
 
     private String process(String template, TemplateMode mode, Context context) {
-        return engine.process(new TemplateSpec(template, mode), context);
+        return merchant.process(new TemplateSpec(template, mode), context);
     }
 
     private String withEngagement(String html, UUID messageId) {

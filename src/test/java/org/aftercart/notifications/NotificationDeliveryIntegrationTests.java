@@ -309,6 +309,30 @@ class NotificationDeliveryIntegrationTests {
     }
 
     @Test
+    void aKindOfMessageWithoutTemplatesIsRecordedAsUndeliverableWithAReason() throws Exception {
+        String email = unique("no-template");
+        OrderView order = shipping.placeOnly(email, "Gift box");
+        MessageKind unknown = new MessageKind("gift-note", MessageKind.Purpose.TRANSACTIONAL, true, false);
+        transactions.executeWithoutResult(tx -> notifications.request(new NotificationRequest(
+                unknown,
+                "gift-note:" + order.id(),
+                CustomerId.of(order.customerId()),
+                order.id().id(),
+                Map.of(),
+                null)));
+
+        MailDelivery.deliverEverythingDue(dispatcher);
+
+        MessageView message = only(notifications.ofOrder(order.id()), "gift-note");
+        assertThat(message.status()).isEqualTo(MessageStatus.UNDELIVERABLE);
+        assertThat(message.reason())
+                .isEqualTo("Its template could not be used: There is no template gift-note/subject.txt.");
+        assertThat(MailDelivery.to(SMTP, email))
+                .extracting(MimeMessage::getSubject)
+                .containsExactly("Order " + order.number() + " confirmed");
+    }
+
+    @Test
     void nonUrgentNewsWaitsForTheEndOfTheCustomersQuietHours() throws Exception {
         String email = unique("quiet");
         OrderView order = shipping.placeOnly(email, "Candle");
