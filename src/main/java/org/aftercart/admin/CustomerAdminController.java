@@ -1,0 +1,49 @@
+package org.aftercart.admin;
+
+import java.net.URI;
+import java.util.UUID;
+import org.aftercart.customers.CustomerId;
+import org.aftercart.customers.Customers;
+import org.aftercart.notifications.Notifications;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+
+/**
+ * A customer's page: contact details and preferences, and every message sent to them or not
+ * (bounces and provider errors with their reasons), newest first. The customer timeline of later
+ * work grows from here.
+ */
+@Controller
+@RequestMapping("/console/customers")
+class CustomerAdminController {
+
+    private final Customers customers;
+    private final Notifications notifications;
+
+    CustomerAdminController(Customers customers, Notifications notifications) {
+        this.customers = customers;
+        this.notifications = notifications;
+    }
+
+    @GetMapping("/{id}")
+    String customer(@PathVariable UUID id, Model model) {
+        CustomerId customer = new CustomerId(id);
+        model.addAttribute("customer", customers.find(customer).orElseThrow(() -> notFound(id)));
+        model.addAttribute("preferences", customers.contactPreferences(customer).orElseThrow(() -> notFound(id)));
+        model.addAttribute("messages", notifications.ofCustomer(customer));
+        return "admin/customer";
+    }
+
+    private static ErrorResponseException notFound(UUID id) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No customer " + id);
+        problem.setType(URI.create("https://aftercart.org/problems/customer-not-found"));
+        problem.setTitle("Customer not found");
+        return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
+    }
+}
