@@ -1,15 +1,12 @@
 package org.aftercart.admin;
 
-import java.net.URI;
 import java.util.UUID;
 import org.aftercart.customers.CustomerId;
+import org.aftercart.customers.CustomerNotFound;
 import org.aftercart.customers.Customers;
 import org.aftercart.notifications.Notifications;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -34,16 +31,11 @@ class CustomerAdminController {
     @GetMapping("/{id}")
     String customer(@PathVariable UUID id, Model model) {
         CustomerId customer = new CustomerId(id);
-        model.addAttribute("customer", customers.find(customer).orElseThrow(() -> notFound(id)));
-        model.addAttribute("preferences", customers.contactPreferences(customer).orElseThrow(() -> notFound(id)));
+        model.addAttribute("customer", customers.find(customer).orElseThrow(() -> new CustomerNotFound(customer)));
+        model.addAttribute(
+                "preferences",
+                customers.contactPreferences(customer).orElseThrow(() -> new CustomerNotFound(customer)));
         model.addAttribute("messages", notifications.ofCustomer(customer));
         return "admin/customer";
-    }
-
-    private static ErrorResponseException notFound(UUID id) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No customer " + id);
-        problem.setType(URI.create("https://aftercart.org/problems/customer-not-found"));
-        problem.setTitle("Customer not found");
-        return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
     }
 }
