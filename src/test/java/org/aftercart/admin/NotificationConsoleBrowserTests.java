@@ -152,6 +152,11 @@ class NotificationConsoleBrowserTests {
         browser.driver.findElement(By.linkText("Shipped")).click();
         browser.waitUntil(urlContains("/console/messages/" + sent));
         assertThat(browser.text(".attempts-none, main")).contains("never handed to a provider");
+
+        browser.open("/console/customers/" + order.customerId());
+        assertThat(browser.text("main")).contains("Contact", "Order confirmed", "Waiting", "Shipped", "Sent");
+        assertNoSeriousAccessibilityProblems("customer with messages");
+        browser.screenshot("customer-messages-desktop");
     }
 
     @Test
