@@ -285,20 +285,10 @@ class Dispatcher implements SmartLifecycle {
             close(message, MessageStatus.UNDELIVERABLE, "No provider is set up for " + channel + " messages.");
             return;
         }
-        Optional<Integer> attempt = transactions.execute(status -> {
-            if (message.marketing() && customerId != null) {
-                messages.lockCustomer(customerId);
-                Instant now = clock.instant();
-                Optional<String> refusal =
-                        budget.refusal(messages.marketingSince(customerId, now.minus(settings.budgetPeriod())), now);
-                if (refusal.isPresent()) {
-                    messages.close(message.id(), MessageStatus.SUPPRESSED, refusal.get());
-                    return Optional.empty();
-                }
-            }
-            return Optional.of(messages.startAttempt(
-                    message.id(), customerId, channel, recipient, rendered.subject(), locale.toLanguageTag()));
-        });
+        Optional<Integer> attempt = message.marketing() && customerId != null
+                ? startWithinBudget(message, customerId, channel, recipient, rendered.subject(), locale)
+                : Optional.of(messages.startAttempt(
+                        message.id(), customerId, channel, recipient, rendered.subject(), locale.toLanguageTag()));
         if (attempt.isEmpty()) {
             return;
         }
@@ -328,6 +318,31 @@ class Dispatcher implements SmartLifecycle {
             result = SendResult.unknown(e.toString());
         }
         record(message, attempt.get(), result);
+    }
+
+    /**
+     * Starts the attempt of a marketing message only if the customer's contact budget has room,
+     * deciding under a lock on the customer so that two dispatchers cannot both take the last place.
+     */
+    private Optional<Integer> startWithinBudget(
+            MessageRow message,
+            UUID customerId,
+            String channel,
+            String recipient,
+            @Nullable String subject,
+            Locale locale) {
+        return transactions.execute(status -> {
+            messages.lockCustomer(customerId);
+            Instant now = clock.instant();
+            Optional<String> refusal =
+                    budget.refusal(messages.marketingSince(customerId, now.minus(settings.budgetPeriod())), now);
+            if (refusal.isPresent()) {
+                messages.close(message.id(), MessageStatus.SUPPRESSED, refusal.get());
+                return Optional.empty();
+            }
+            return Optional.of(messages.startAttempt(
+                    message.id(), customerId, channel, recipient, subject, locale.toLanguageTag()));
+        });
     }
 
     private void record(MessageRow message, int attempt, SendResult result) {

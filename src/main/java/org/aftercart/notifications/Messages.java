@@ -193,24 +193,30 @@ class Messages {
             String recipient,
             @Nullable String subject,
             String locale) {
-        int number = jdbc.sql(
+        // One statement: one round trip per message on the dispatcher's path.
+        return jdbc.sql(
                         """
-                        update notifications.messages
-                        set attempts = attempts + 1, customer_id = coalesce(customer_id, ?), channel = ?,
-                            recipient = ?, subject = ?, locale = ?
-                        where id = ? returning attempts
+                        with started as (
+                            update notifications.messages
+                            set attempts = attempts + 1, customer_id = coalesce(customer_id, :customerId),
+                                channel = :channel, recipient = :recipient, subject = :subject, locale = :locale
+                            where id = :id returning id, attempts
+                        )
+                        insert into notifications.attempts (message_id, number, channel)
+                        select id, attempts, :channel from started
+                        returning number
                         """)
-                .params(customerId, channel, recipient, subject, locale, id)
+                .param("customerId", customerId)
+                .param("channel", channel)
+                .param("recipient", recipient)
+                .param("subject", subject)
+                .param("locale", locale)
+                .param("id", id)
                 .query(Integer.class)
                 .single();
-        jdbc.sql("insert into notifications.attempts (message_id, number, channel) values (?, ?, ?)")
-                .params(id, number, channel)
-                .update();
-        return number;
     }
 
-    /** Records the attempt's outcome and where the message goes from here. */
-    @Transactional
+    /** Records the attempt's outcome and where the message goes from here, in one statement. */
     void finishAttempt(
             UUID id,
             int attempt,
@@ -220,19 +226,20 @@ class Messages {
             @Nullable String reason) {
         jdbc.sql(
                         """
-                        update notifications.attempts set finished_at = now(), outcome = ?, detail = ?, provider_id = ?
-                        where message_id = ? and number = ?
-                        """)
-                .params(result.outcome().name(), result.detail(), result.providerId(), id, attempt)
-                .update();
-        jdbc.sql(
-                        """
+                        with finished as (
+                            update notifications.attempts set finished_at = now(), outcome = :outcome,
+                                detail = :detail, provider_id = :providerId
+                            where message_id = :id and number = :attempt
+                        )
                         update notifications.messages set status = :status, claimed_until = null,
                             due_at = coalesce(:retryAt, due_at), reason = :reason,
                             provider_id = coalesce(:providerId, provider_id),
                             sent_at = case when :status = 'SENT' then now() else sent_at end
                         where id = :id
                         """)
+                .param("outcome", result.outcome().name())
+                .param("detail", result.detail())
+                .param("attempt", attempt)
                 .param("status", next.name())
                 .param("retryAt", retryAt == null ? null : Timestamp.from(retryAt))
                 .param("reason", reason)
