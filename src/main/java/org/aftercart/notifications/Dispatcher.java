@@ -162,10 +162,7 @@ class Dispatcher implements SmartLifecycle {
     }
 
     private static String digestGroup(MessageRow message) {
-        boolean parcelNews = MessageKind.builtIn(message.kind())
-                .map(MessageKind::parcelMilestone)
-                .orElse(false);
-        return parcelNews && message.orderId() != null
+        return !message.webhook() && message.messageKind().parcelMilestone() && message.orderId() != null
                 ? message.orderId() + ":" + message.kind()
                 : message.id().toString();
     }
@@ -186,9 +183,7 @@ class Dispatcher implements SmartLifecycle {
                         null);
                 return;
             }
-            MessageKind kind = MessageKind.builtIn(first.kind())
-                    .orElseGet(() ->
-                            new MessageKind(first.kind(), MessageKind.Purpose.valueOf(first.purpose()), false, false));
+            MessageKind kind = first.messageKind();
             // Every message of a group is for the same order, customer and kind: routed alike.
             Optional<OrderView> order =
                     first.orderId() == null ? Optional.empty() : orders.find(new OrderId(first.orderId()));

@@ -16,8 +16,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class JsonLd {
 
-    private static final Set<String> ORDER_KINDS =
-            Set.of("order-confirmed", "order-changed", "order-cancelled", "refund-issued");
+    private static final Set<String> ORDER_KINDS = Set.of(
+            MessageKind.ORDER_CONFIRMED.key(),
+            MessageKind.ORDER_CHANGED.key(),
+            MessageKind.ORDER_CANCELLED.key(),
+            MessageKind.REFUND_ISSUED.key());
 
     private JsonLd() {}
 

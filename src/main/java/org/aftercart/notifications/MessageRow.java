@@ -34,6 +34,15 @@ record MessageRow(
         return WEBHOOK.equals(purpose);
     }
 
+    /**
+     * Its kind: a built-in one as declared, another module's as stored (its purpose; never urgent,
+     * never a parcel milestone). Not for webhooks, which have an event type instead.
+     */
+    MessageKind messageKind() {
+        return MessageKind.builtIn(kind)
+                .orElseGet(() -> new MessageKind(kind, MessageKind.Purpose.valueOf(purpose), false, false));
+    }
+
     boolean marketing() {
         return MessageKind.Purpose.MARKETING.name().equals(purpose);
     }

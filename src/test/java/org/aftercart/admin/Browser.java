@@ -1,5 +1,7 @@
 package org.aftercart.admin;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -12,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
@@ -23,6 +26,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -186,6 +190,40 @@ public final class Browser implements AutoCloseable {
         public String toString() {
             return impact + " " + rule + ": " + help + " " + nodes;
         }
+    }
+
+    /** Signs a staff member in through the login form and waits for the console's first page. */
+    public void signIn(String email, String password) {
+        open("/login");
+        find("#username").sendKeys(email);
+        find("#password").sendKeys(password);
+        clickButton("Sign in");
+        waitUntil(ExpectedConditions.urlContains("/admin/orders"));
+    }
+
+    /** Clicks the button with this label in the page's main content. */
+    public void clickButton(String label) {
+        driver.findElement(By.xpath("//main//button[normalize-space()='" + label + "']"))
+                .click();
+    }
+
+    /** Fails on any error in the browser console, and on serious or critical axe-core findings. */
+    public void assertNoSeriousAccessibilityProblems(String page) {
+        assertNoSeriousAccessibilityProblems(page, error -> false);
+    }
+
+    /** As above, but console errors that {@code expected} accepts belong to what the page shows. */
+    public void assertNoSeriousAccessibilityProblems(String page, Predicate<String> expected) {
+        assertThat(consoleErrors())
+                .filteredOn(error -> !expected.test(error))
+                .as("errors in the browser console on the %s page", page)
+                .isEmpty();
+        List<Violation> violations = accessibilityViolations();
+        violations.forEach(violation -> System.out.println("axe on " + page + ": " + violation));
+        assertThat(violations)
+                .filteredOn(Violation::seriousOrWorse)
+                .as("serious or critical accessibility problems on the %s page", page)
+                .isEmpty();
     }
 
     private void viewport(int width, int height) {

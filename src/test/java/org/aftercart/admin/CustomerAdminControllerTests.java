@@ -60,9 +60,7 @@ class CustomerAdminControllerTests {
         jdbc.sql("update customers.customers set email = 'broken', phone = null where id = ?::uuid")
                 .param(order.customerId())
                 .update();
-        while (NotificationsTestSupport.deliverDue(context) > 0) {
-            // until nothing is due
-        }
+        NotificationsTestSupport.deliverEverythingDue(context);
 
         mvc.perform(get("/console/customers/" + order.customerId())
                         .with(user("agent@example.org").roles("AGENT")))

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated;
 import static org.openqa.selenium.support.ui.ExpectedConditions.urlContains;
 
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.aftercart.catalog.Catalog;
@@ -95,13 +94,13 @@ class NotificationConsoleBrowserTests {
         UUID failed = message(order, "FAILED", "Gave up after 2 attempts: the mail server could not take it");
         attempt(failed, 1, "RETRY", "421 Service not available");
         attempt(failed, 2, "RETRY", "421 Service not available");
-        signIn();
+        browser.signIn(staffEmail, PASSWORD);
 
         browser.driver.findElement(By.linkText("Messages")).click();
         browser.waitUntil(textToBePresentInElementLocated(By.tagName("h1"), "did not reach"));
         String firstRow = browser.text(".message-list tbody tr");
         assertThat(firstRow).contains("Shipped", data.email(), "E-mail", "Failed", "Gave up after 2 attempts", "2");
-        assertNoSeriousAccessibilityProblems("problem messages");
+        browser.assertNoSeriousAccessibilityProblems("problem messages");
         browser.screenshot("messages-desktop");
         browser.width(Browser.PHONE);
         assertThat(browser.overflowsSideways())
@@ -115,16 +114,16 @@ class NotificationConsoleBrowserTests {
         assertThat(browser.text("h1")).contains("Shipped", "Failed");
         assertThat(browser.findAll(".attempts tbody tr")).hasSize(2);
         assertThat(browser.text(".attempts")).contains("Failed, to retry", "421 Service not available", "smtp-1");
-        assertNoSeriousAccessibilityProblems("message detail");
+        browser.assertNoSeriousAccessibilityProblems("message detail");
         browser.screenshot("message-desktop");
 
-        clickButton("Retry");
+        browser.clickButton("Retry");
         browser.waitUntil(textToBePresentInElementLocated(By.cssSelector("[role=status]"), "sent again"));
         assertThat(browser.text("h1")).contains("Waiting");
 
-        clickButton("Retry");
+        browser.clickButton("Retry");
         browser.waitUntil(textToBePresentInElementLocated(By.cssSelector("[role=alert]"), "Only a failed"));
-        assertNoSeriousAccessibilityProblems("message after a refused retry");
+        browser.assertNoSeriousAccessibilityProblems("message after a refused retry");
         browser.screenshot("message-retry-refused-desktop");
         browser.width(Browser.PHONE);
         assertThat(browser.overflowsSideways())
@@ -140,13 +139,13 @@ class NotificationConsoleBrowserTests {
         jdbc.sql("update notifications.messages set sent_at = now(), opened_at = now(), clicks = 3 where id = ?")
                 .param(sent)
                 .update();
-        signIn();
+        browser.signIn(staffEmail, PASSWORD);
 
         browser.open("/admin/orders/" + order.id().id());
         String messages = browser.text(".order-messages");
         // Placing the order wrote its confirmation, waiting for the dispatcher (off in tests).
         assertThat(messages).contains("Order confirmed", "Waiting", "Shipped", "Sent", "3");
-        assertNoSeriousAccessibilityProblems("order with messages");
+        browser.assertNoSeriousAccessibilityProblems("order with messages");
         browser.screenshot("order-messages-desktop");
 
         browser.driver.findElement(By.linkText("Shipped")).click();
@@ -155,18 +154,18 @@ class NotificationConsoleBrowserTests {
 
         browser.open("/console/customers/" + order.customerId());
         assertThat(browser.text("main")).contains("Contact", "Order confirmed", "Waiting", "Shipped", "Sent");
-        assertNoSeriousAccessibilityProblems("customer with messages");
+        browser.assertNoSeriousAccessibilityProblems("customer with messages");
         browser.screenshot("customer-messages-desktop");
     }
 
     @Test
     void theTemplateEditorPreviewsAsTheMerchantTypes() {
-        signIn();
+        browser.signIn(staffEmail, PASSWORD);
         try {
             browser.driver.findElement(By.linkText("Templates")).click();
             browser.waitUntil(textToBePresentInElementLocated(By.tagName("h1"), "Message templates"));
             assertThat(browser.findAll(".template-list tbody tr")).hasSize(10);
-            assertNoSeriousAccessibilityProblems("template list");
+            browser.assertNoSeriousAccessibilityProblems("template list");
             browser.screenshot("templates-desktop");
 
             browser.find("a[href$='/delivered/EMAIL/en']").click();
@@ -179,10 +178,10 @@ class NotificationConsoleBrowserTests {
             browser.waitUntil(textToBePresentInElementLocated(By.cssSelector(".preview-subject"), data.tag));
             browser.find("#body").sendKeys("\nSee you soon, " + data.tag);
             browser.waitUntil(textToBePresentInElementLocated(By.cssSelector(".preview-text"), "See you soon"));
-            assertNoSeriousAccessibilityProblems("template editor");
+            browser.assertNoSeriousAccessibilityProblems("template editor");
             browser.screenshot("template-editor-desktop");
 
-            clickButton("Save");
+            browser.clickButton("Save");
             browser.waitUntil(textToBePresentInElementLocated(By.cssSelector("[role=status]"), "Template saved"));
             assertThat(browser.text("h1")).contains("Edited");
             assertThat(templates.source("delivered", "EMAIL", "en").subject()).contains(data.tag);
@@ -190,7 +189,7 @@ class NotificationConsoleBrowserTests {
             // A template that cannot render is refused, says why, and keeps the draft in the form.
             browser.find("#subject").sendKeys(" [(${m.nonsense})]");
             browser.waitUntil(textToBePresentInElementLocated(By.cssSelector("#preview .notice-error"), "subject"));
-            clickButton("Save");
+            browser.clickButton("Save");
             browser.waitUntil(textToBePresentInElementLocated(By.cssSelector("[role=alert]"), "Not saved"));
             assertThat(browser.text("[role=alert]")).contains("nonsense");
             assertThat(browser.find("#subject").getAttribute("value")).contains("nonsense");
@@ -201,14 +200,14 @@ class NotificationConsoleBrowserTests {
                     .contains("422");
             browser.screenshot("template-invalid-desktop");
 
-            clickButton("Reset to built-in");
+            browser.clickButton("Reset to built-in");
             browser.waitUntil(textToBePresentInElementLocated(By.cssSelector("[role=status]"), "built-in"));
             assertThat(browser.text("h1")).contains("Built-in");
 
             browser.open("/console/templates/delivered/SMS/fr");
             // The French text has a ’, which only UCS-2 carries: 70 characters per message, not 160.
             assertThat(browser.text(".sms-length")).matches("\\d+ characters, 2 messages");
-            assertNoSeriousAccessibilityProblems("SMS template editor");
+            browser.assertNoSeriousAccessibilityProblems("SMS template editor");
             browser.width(Browser.PHONE);
             assertThat(browser.overflowsSideways())
                     .as("template editor scrolls sideways")
@@ -254,31 +253,5 @@ class NotificationConsoleBrowserTests {
                         """)
                 .params(message, number, outcome, detail, "smtp-" + number)
                 .update();
-    }
-
-    private void signIn() {
-        browser.open("/login");
-        browser.find("#username").sendKeys(staffEmail);
-        browser.find("#password").sendKeys(PASSWORD);
-        clickButton("Sign in");
-        browser.waitUntil(urlContains("/admin/orders"));
-    }
-
-    private void clickButton(String label) {
-        browser.driver
-                .findElement(By.xpath("//main//button[normalize-space()='" + label + "']"))
-                .click();
-    }
-
-    private void assertNoSeriousAccessibilityProblems(String page) {
-        assertThat(browser.consoleErrors())
-                .as("errors in the browser console on the %s page", page)
-                .isEmpty();
-        List<Browser.Violation> violations = browser.accessibilityViolations();
-        violations.forEach(violation -> System.out.println("axe on " + page + ": " + violation));
-        assertThat(violations)
-                .filteredOn(Browser.Violation::seriousOrWorse)
-                .as("serious or critical accessibility problems on the %s page", page)
-                .isEmpty();
     }
 }

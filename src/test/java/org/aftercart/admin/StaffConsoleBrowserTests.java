@@ -92,7 +92,7 @@ class StaffConsoleBrowserTests {
 
         assertThat(browser.path()).isEqualTo("/login");
         assertThat(browser.text("h1")).isEqualTo("Sign in to Aftercart");
-        assertNoSeriousAccessibilityProblems("sign-in");
+        browser.assertNoSeriousAccessibilityProblems("sign-in");
         browser.screenshot("login-desktop");
         browser.width(Browser.PHONE);
         assertThat(browser.overflowsSideways())
@@ -115,7 +115,7 @@ class StaffConsoleBrowserTests {
     void staffFindAnOrderThenPackAndShipIt() {
         OrderView older = data.storeOrder();
         OrderView order = data.webOrder();
-        signIn();
+        browser.signIn(staffEmail, PASSWORD);
 
         assertThat(browser.path()).isEqualTo("/admin/orders");
         assertThat(browser.text("h1")).isEqualTo("Orders");
@@ -127,7 +127,7 @@ class StaffConsoleBrowserTests {
         browser.waitUntil(textToBePresentInElementLocated(By.cssSelector("#order-results caption"), data.tag));
         assertThat(rowNumbers()).containsExactly(order.number(), older.number());
         assertThat(browser.text("#order-results")).contains("€60.90", "£12.50", "Store", "Paid", "Pending");
-        assertNoSeriousAccessibilityProblems("order list");
+        browser.assertNoSeriousAccessibilityProblems("order list");
         browser.screenshot("orders-desktop");
         browser.width(Browser.PHONE);
         assertThat(browser.overflowsSideways())
@@ -154,10 +154,10 @@ class StaffConsoleBrowserTests {
         assertThat(browser.text(".lines")).contains("Return requested", "€25.00", "€50.00");
         assertThat(browser.text(".totals")).contains("€60.90");
         assertThat(browser.text(".fulfilment-order")).contains("Main warehouse", "Released");
-        assertNoSeriousAccessibilityProblems("order before packing");
+        browser.assertNoSeriousAccessibilityProblems("order before packing");
         browser.screenshot("order-actions-desktop");
 
-        clickButton("Start packing");
+        browser.clickButton("Start packing");
         browser.waitUntil(textToBePresentInElementLocated(By.cssSelector("[role=status]"), "Packing started"));
         assertThat(browser.text("h1")).contains("In fulfilment");
         assertThat(browser.findAll("#cancel-reason"))
@@ -166,12 +166,12 @@ class StaffConsoleBrowserTests {
 
         browser.find("input[name=carrier]").sendKeys("La Poste");
         browser.find("input[name=trackingNumber]").sendKeys("6A12345678901");
-        clickButton("Ship");
+        browser.clickButton("Ship");
         browser.waitUntil(textToBePresentInElementLocated(By.cssSelector("[role=status]"), "Parcel shipped"));
         assertThat(browser.text("h1")).contains("Shipped");
         assertThat(browser.text(".parcels")).contains("La Poste", "6A12345678901", "2 × ");
         assertThat(browser.text(".journal")).contains("Packing started", "staff:" + staffEmail);
-        assertNoSeriousAccessibilityProblems("order after shipping");
+        browser.assertNoSeriousAccessibilityProblems("order after shipping");
         browser.screenshot("order-desktop");
         browser.width(Browser.PHONE);
         assertThat(browser.overflowsSideways())
@@ -184,7 +184,7 @@ class StaffConsoleBrowserTests {
     void staffSwitchToFrenchAndBackThenSignOut() {
         OrderView order = data.webOrder();
         refundNeedingAPerson(order);
-        signIn();
+        browser.signIn(staffEmail, PASSWORD);
         browser.width(Browser.PHONE);
 
         browser.driver.findElement(By.linkText("Français")).click();
@@ -197,7 +197,7 @@ class StaffConsoleBrowserTests {
         assertThat(browser.text(".totals")).contains("Sous-total", "60,90");
         assertThat(browser.text(".fulfilment-order")).contains("Commencer l’emballage");
         assertThat(browser.text(".payments .needs-attention")).contains("Action manuelle requise", "6,00");
-        assertNoSeriousAccessibilityProblems("order in French");
+        browser.assertNoSeriousAccessibilityProblems("order in French");
         assertThat(browser.overflowsSideways()).isFalse();
         browser.screenshot("order-fr-phone");
 
@@ -224,36 +224,10 @@ class StaffConsoleBrowserTests {
                 .update();
     }
 
-    private void signIn() {
-        browser.open("/login");
-        browser.find("#username").sendKeys(staffEmail);
-        browser.find("#password").sendKeys(PASSWORD);
-        clickButton("Sign in");
-        browser.waitUntil(urlContains("/admin/orders"));
-    }
-
-    private void clickButton(String label) {
-        browser.driver
-                .findElement(By.xpath("//main//button[normalize-space()='" + label + "']"))
-                .click();
-    }
-
     /** Read in one go inside the page, so that an htmx swap midway cannot leave a stale element. */
     @SuppressWarnings("unchecked")
     private List<String> rowNumbers() {
         return (List<String>) browser.script(
                 "return Array.from(document.querySelectorAll('#order-results tbody th a'), a => a.textContent.trim())");
-    }
-
-    private void assertNoSeriousAccessibilityProblems(String page) {
-        assertThat(browser.consoleErrors())
-                .as("errors in the browser console on the %s page", page)
-                .isEmpty();
-        List<Browser.Violation> violations = browser.accessibilityViolations();
-        violations.forEach(violation -> System.out.println("axe on " + page + ": " + violation));
-        assertThat(violations)
-                .filteredOn(Browser.Violation::seriousOrWorse)
-                .as("serious or critical accessibility problems on the %s page", page)
-                .isEmpty();
     }
 }

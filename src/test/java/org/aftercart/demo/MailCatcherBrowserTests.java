@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated;
 import static org.openqa.selenium.support.ui.ExpectedConditions.urlContains;
 
-import java.util.List;
 import java.util.UUID;
 import org.aftercart.admin.Browser;
 import org.aftercart.customers.ContactChannel;
@@ -84,17 +83,13 @@ class MailCatcherBrowserTests {
         NotificationsTestSupport.deliverDue(context);
 
         browser = new Browser(port);
-        browser.open("/login");
-        browser.find("#username").sendKeys(DemoStore.ADMIN);
-        browser.find("#password").sendKeys(DemoStore.PASSWORD);
-        browser.driver.findElement(By.xpath("//main//button")).click();
-        browser.waitUntil(urlContains("/admin/orders"));
+        browser.signIn(DemoStore.ADMIN, DemoStore.PASSWORD);
 
         browser.driver.findElement(By.linkText("Mail catcher")).click();
         browser.waitUntil(textToBePresentInElementLocated(By.tagName("h1"), "Mail catcher"));
         String caught = browser.text(".caught-list");
         assertThat(caught).contains("ada@example.org", "E-mail", "+33612345678", "SMS");
-        assertNoSeriousAccessibilityProblems("mail catcher");
+        browser.assertNoSeriousAccessibilityProblems("mail catcher");
         browser.screenshot("mail-catcher-desktop");
         browser.width(Browser.PHONE);
         assertThat(browser.overflowsSideways())
@@ -109,26 +104,14 @@ class MailCatcherBrowserTests {
         assertThat(browser.find("iframe.email-frame").getAttribute("srcdoc")).contains("Aftercart Demo Shop");
         assertThat(browser.text(".preview-text")).isNotBlank();
         assertThat(browser.text(".headers")).contains("Message-ID", "Auto-Submitted");
-        assertNoSeriousAccessibilityProblems("caught e-mail");
+        browser.assertNoSeriousAccessibilityProblems("caught e-mail");
         browser.screenshot("mail-catcher-email-desktop");
 
         browser.open("/console/mail-catcher");
         browser.find(".caught-list a[href*='sms-']").click();
         browser.waitUntil(urlContains("/console/mail-catcher/sms-"));
         assertThat(browser.text(".preview-sms")).contains(order.number());
-        assertNoSeriousAccessibilityProblems("caught text");
+        browser.assertNoSeriousAccessibilityProblems("caught text");
         browser.screenshot("mail-catcher-sms-desktop");
-    }
-
-    private void assertNoSeriousAccessibilityProblems(String page) {
-        assertThat(browser.consoleErrors())
-                .as("errors in the browser console on the %s page", page)
-                .isEmpty();
-        List<Browser.Violation> violations = browser.accessibilityViolations();
-        violations.forEach(violation -> System.out.println("axe on " + page + ": " + violation));
-        assertThat(violations)
-                .filteredOn(Browser.Violation::seriousOrWorse)
-                .as("serious or critical accessibility problems on the %s page", page)
-                .isEmpty();
     }
 }

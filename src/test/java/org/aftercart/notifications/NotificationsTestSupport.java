@@ -11,4 +11,9 @@ public final class NotificationsTestSupport {
     public static int deliverDue(ApplicationContext context) throws InterruptedException {
         return context.getBean(Dispatcher.class).deliverDue();
     }
+
+    /** Delivery rounds until nothing is due. */
+    public static void deliverEverythingDue(ApplicationContext context) throws InterruptedException {
+        MailDelivery.deliverEverythingDue(context.getBean(Dispatcher.class));
+    }
 }

@@ -12,6 +12,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -36,6 +37,13 @@ class EngagementController {
     EngagementController(Engagement engagement, Branding branding) {
         this.engagement = engagement;
         this.branding = branding;
+    }
+
+    /** What the shop's page layout shows around the unsubscribe page (and its not-found page). */
+    @ModelAttribute
+    void pageLayout(Model model) {
+        model.addAttribute("brand", branding);
+        model.addAttribute("languages", List.of());
     }
 
     @GetMapping("/open.gif")
@@ -67,8 +75,6 @@ class EngagementController {
     @GetMapping("/unsubscribe")
     String unsubscribePage(
             @PathVariable UUID message, @RequestParam(name = "s", defaultValue = "") String signature, Model model) {
-        model.addAttribute("brand", branding);
-        model.addAttribute("languages", List.of());
         if (!engagement.canUnsubscribe(message, signature)) {
             return "tracking/not-found";
         }
@@ -84,8 +90,6 @@ class EngagementController {
     @PostMapping("/unsubscribe")
     String unsubscribe(
             @PathVariable UUID message, @RequestParam(name = "s", defaultValue = "") String signature, Model model) {
-        model.addAttribute("brand", branding);
-        model.addAttribute("languages", List.of());
         if (!engagement.unsubscribe(message, signature)) {
             return "tracking/not-found";
         }
