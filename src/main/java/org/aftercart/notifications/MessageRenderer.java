@@ -4,19 +4,24 @@ import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.Deque;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.aftercart.shared.Money;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
+import org.springframework.expression.spel.support.StandardEvaluationContext;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.TemplateSpec;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.exceptions.TemplateInputException;
 import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
+import org.thymeleaf.spring6.expression.ThymeleafEvaluationContextWrapper;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 import org.thymeleaf.templateresolver.ITemplateResolver;
@@ -37,6 +42,14 @@ class MessageRenderer {
     record Rendered(@Nullable String subject, @Nullable String html, String text) {}
 
     private static final Pattern LINK = Pattern.compile("href=\"(https?://[^\"]+)\"");
+
+    /**
+     * Evaluation contexts lent to one rendering at a time. Each keeps what SpEL learnt about the
+     * model's types (which accessor reads which property); Thymeleaf would otherwise start every
+     * rendering from a new one with empty caches, and finding accessors by reflection was the
+     * largest part of rendering a message.
+     */
+    private final Deque<ThymeleafEvaluationContextWrapper> evaluationContexts = new ConcurrentLinkedDeque<>();
 
     /** The built-in templates (and the layout and parts the merchant's may use). */
     private final SpringTemplateEngine builtIn;
@@ -99,7 +112,26 @@ class MessageRenderer {
             MessageModel model,
             @Nullable UUID messageId,
             MessageTemplates.@Nullable Edited custom) {
+        ThymeleafEvaluationContextWrapper expressions = evaluationContexts.poll();
+        if (expressions == null) {
+            expressions = new ThymeleafEvaluationContextWrapper(new StandardEvaluationContext());
+        }
+        try {
+            return render(channel, locale, model, messageId, custom, expressions);
+        } finally {
+            evaluationContexts.push(expressions);
+        }
+    }
+
+    private Rendered render(
+            String channel,
+            Locale locale,
+            MessageModel model,
+            @Nullable UUID messageId,
+            MessageTemplates.@Nullable Edited custom,
+            ThymeleafEvaluationContextWrapper expressions) {
         Context context = new Context(locale);
+        context.setVariable(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME, expressions);
         context.setVariable("m", model);
         context.setVariable("fmt", new Formats(locale));
         context.setVariable("jsonLd", JsonLd.of(model, json));

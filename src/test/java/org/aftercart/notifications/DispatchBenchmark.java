@@ -29,7 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Dispatch throughput: 10,000 queued e-mails (order confirmations of 1,000 orders, ten each)
- * delivered to a local SMTP server (GreenMail, in this JVM, so it shares the two cores), then checked
+ * delivered to a local SMTP server, after as many again were sent unmeasured so that the JIT
+ * compiler has done most of its work, as in a server that has been running for a while (GreenMail, in this JVM, so it shares the two cores), then checked
  * for none lost and none duplicated by counting the Message-IDs that arrived. Not a test: run it
  * with {@code ./mvnw -Pbenchmark test -DskipTests} (or its execution {@code dispatch}).
  */
@@ -37,6 +38,9 @@ public final class DispatchBenchmark {
 
     private static final int ORDERS = 1_000;
     private static final int MESSAGES_PER_ORDER = 10;
+
+    /** Orders whose confirmations are sent before the measured part, as a long-running server would. */
+    private static final int WARM_UP_ORDERS = 1_000;
 
     public static void main(String[] args) throws Exception {
         Path database = Path.of(args.length > 0 ? args[0] : "target/benchmark-dispatch", "postgres");
@@ -69,19 +73,33 @@ public final class DispatchBenchmark {
         // Queued first, delivered in the measured part only.
         System.setProperty("aftercart.notifications.dispatch", "false");
         try (ConfigurableApplicationContext context = application.run()) {
-            queue(context);
+            Dispatcher dispatcher = context.getBean(Dispatcher.class);
+            queue(context, "warm-up", WARM_UP_ORDERS);
+            MailDelivery.deliverEverythingDue(dispatcher);
+            int warmUp = smtp.getReceivedMessages().length;
+            smtp.purgeEmailFromAllMailboxes();
+            queue(context, "benchmark", ORDERS);
             JdbcClient jdbc = context.getBean(JdbcClient.class);
             int queued = jdbc.sql("select count(*) from notifications.messages where status = 'PENDING'")
                     .query(Integer.class)
                     .single();
-            Dispatcher dispatcher = context.getBean(Dispatcher.class);
+            var jvm = (com.sun.management.OperatingSystemMXBean)
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+            var jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+            var classes = java.lang.management.ManagementFactory.getClassLoadingMXBean();
+            long classesBefore = classes.getTotalLoadedClassCount();
+            long cpuBefore = jvm.getProcessCpuTime();
+            long jitBefore = jit.getTotalCompilationTime();
             long start = System.nanoTime();
             MailDelivery.deliverEverythingDue(dispatcher);
             double seconds = (System.nanoTime() - start) / 1e9;
+            double jvmCpuSeconds = (jvm.getProcessCpuTime() - cpuBefore) / 1e9;
+            double jitSeconds = (jit.getTotalCompilationTime() - jitBefore) / 1e3;
 
             int sent = jdbc.sql("select count(*) from notifications.messages where status = 'SENT'")
-                    .query(Integer.class)
-                    .single();
+                            .query(Integer.class)
+                            .single()
+                    - warmUp;
             MimeMessage[] received = smtp.getReceivedMessages();
             Set<String> ids = new HashSet<>();
             int duplicated = 0;
@@ -91,8 +109,9 @@ public final class DispatchBenchmark {
                 }
             }
             System.out.printf(
-                    "Dispatch: %d queued, %d sent, %d received by SMTP (%d distinct Message-IDs), %d lost, %d duplicated"
+                    "Dispatch (after %d sent to warm up): %d queued, %d sent, %d received by SMTP (%d distinct Message-IDs), %d lost, %d duplicated"
                             + " in %.2f s: %.0f e-mails/s (parallelism %d)%n",
+                    warmUp,
                     queued,
                     sent,
                     received.length,
@@ -102,12 +121,16 @@ public final class DispatchBenchmark {
                     seconds,
                     ids.size() / seconds,
                     context.getEnvironment().getProperty("aftercart.notifications.parallelism", Integer.class, 8));
+            System.out.printf(
+                    "JVM CPU during the measured part: %.1f s (JIT compilation %.1f s, %d classes loaded); the rest of the two cores went"
+                            + " to PostgreSQL and whatever else ran%n",
+                    jvmCpuSeconds, jitSeconds, classes.getTotalLoadedClassCount() - classesBefore);
         } finally {
             smtp.stop();
         }
     }
 
-    private static void queue(ConfigurableApplicationContext context) {
+    private static void queue(ConfigurableApplicationContext context, String name, int orderCount) {
         ShippedOrders orders = new ShippedOrders(
                 context.getBean(OrderManagement.class),
                 context.getBean(Fulfillment.class),
@@ -117,15 +140,16 @@ public final class DispatchBenchmark {
         Notifications notifications = context.getBean(Notifications.class);
         TransactionTemplate transactions = context.getBean(TransactionTemplate.class);
         List<OrderView> placed = new ArrayList<>();
-        for (int i = 0; i < ORDERS; i++) {
-            placed.add(orders.placeOnly("customer-" + i + "@example.org", "Mug " + (i % 50), "Plate " + (i % 30)));
+        for (int i = 0; i < orderCount; i++) {
+            placed.add(
+                    orders.placeOnly(name + "-customer-" + i + "@example.org", "Mug " + (i % 50), "Plate " + (i % 30)));
         }
         transactions.executeWithoutResult(tx -> {
             for (OrderView order : placed) {
                 for (int copy = 1; copy < MESSAGES_PER_ORDER; copy++) {
                     notifications.request(new NotificationRequest(
                             MessageKind.ORDER_CONFIRMED,
-                            "benchmark:" + order.id() + ":" + copy,
+                            name + ":" + order.id() + ":" + copy,
                             CustomerId.of(order.customerId()),
                             order.id().id(),
                             Map.of(),
