@@ -19,7 +19,7 @@ import java.util.Objects;
 public record LabelRequest(
         String returnNumber, List<String> returnTo, List<String> from, int parcelCount, Locale locale) {
 
-    public static final int MAX_RETURN_NUMBER_LENGTH = 32;
+    public static final int MAX_RETURN_NUMBER_LENGTH = 24;
     public static final int MAX_ADDRESS_LINES = 6;
     public static final int MAX_PARCELS = 20;
 

@@ -130,7 +130,8 @@ class PrintableReturnLabelsTests {
         assertThatIllegalArgumentException().isThrownBy(() -> new LabelRequest(" ", SHOP, CUSTOMER, Locale.ENGLISH));
         assertThatIllegalArgumentException().isThrownBy(() -> new LabelRequest("R-é", SHOP, CUSTOMER, Locale.ENGLISH));
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> new LabelRequest("R-" + "1".repeat(31), SHOP, CUSTOMER, Locale.ENGLISH));
+                .isThrownBy(() -> new LabelRequest(
+                        "R-" + "1".repeat(LabelRequest.MAX_RETURN_NUMBER_LENGTH - 1), SHOP, CUSTOMER, Locale.ENGLISH));
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> new LabelRequest("R-1", List.of(" "), CUSTOMER, Locale.ENGLISH));
         assertThatIllegalArgumentException()
