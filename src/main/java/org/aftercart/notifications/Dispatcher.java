@@ -363,7 +363,7 @@ class Dispatcher implements SmartLifecycle {
                             attempt,
                             result,
                             MessageStatus.PENDING,
-                            clock.instant().plus(settings.backoff(attempt)),
+                            clock.instant().plus(settings.waitBeforeRetry(attempt, result.retryAfter())),
                             result.detail());
                 }
             }

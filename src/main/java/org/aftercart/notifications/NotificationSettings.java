@@ -3,6 +3,7 @@ package org.aftercart.notifications;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -55,6 +56,18 @@ record NotificationSettings(
     }
 
     /** The wait before attempt {@code attempt + 1}, after {@code attempt} failed ones. */
+    /**
+     * The back-off, or longer when the provider asked for it ({@code Retry-After}); a provider's
+     * wish is followed up to a day, so that a wrong header cannot park a message for good.
+     */
+    Duration waitBeforeRetry(int attempt, @Nullable Duration providerAsked) {
+        Duration backoff = backoff(attempt);
+        if (providerAsked == null || providerAsked.compareTo(backoff) <= 0) {
+            return backoff;
+        }
+        return providerAsked.compareTo(Duration.ofDays(1)) > 0 ? Duration.ofDays(1) : providerAsked;
+    }
+
     Duration backoff(int attempt) {
         Duration wait = firstRetry;
         for (int i = 1; i < attempt && wait.compareTo(maxRetry) < 0; i++) {

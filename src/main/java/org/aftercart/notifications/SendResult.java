@@ -1,5 +1,6 @@
 package org.aftercart.notifications;
 
+import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -7,8 +8,11 @@ import org.jspecify.annotations.Nullable;
  *
  * @param providerId the provider's own id for it, when it gave one
  * @param detail what went wrong, in words an agent can read
+ * @param retryAfter how long the provider asked to be left alone (HTTP {@code Retry-After}), when
+ *     it said; the next attempt waits at least that long
  */
-public record SendResult(Outcome outcome, @Nullable String providerId, @Nullable String detail) {
+public record SendResult(
+        Outcome outcome, @Nullable String providerId, @Nullable String detail, @Nullable Duration retryAfter) {
 
     public enum Outcome {
         /** The provider took it. */
@@ -22,18 +26,22 @@ public record SendResult(Outcome outcome, @Nullable String providerId, @Nullable
     }
 
     public static SendResult sent(@Nullable String providerId) {
-        return new SendResult(Outcome.SENT, providerId, null);
+        return new SendResult(Outcome.SENT, providerId, null, null);
     }
 
     public static SendResult retry(String detail) {
-        return new SendResult(Outcome.RETRY, null, detail);
+        return new SendResult(Outcome.RETRY, null, detail, null);
+    }
+
+    public static SendResult retry(String detail, @Nullable Duration retryAfter) {
+        return new SendResult(Outcome.RETRY, null, detail, retryAfter);
     }
 
     public static SendResult rejected(String detail) {
-        return new SendResult(Outcome.REJECTED, null, detail);
+        return new SendResult(Outcome.REJECTED, null, detail, null);
     }
 
     public static SendResult unknown(String detail) {
-        return new SendResult(Outcome.UNKNOWN, null, detail);
+        return new SendResult(Outcome.UNKNOWN, null, detail, null);
     }
 }

@@ -183,6 +183,46 @@ class MerchantWebhookIntegrationTests {
     }
 
     @Test
+    void anEndpointAskingToWaitIsLeftAloneThatLongButNoLongerThanADay() throws IOException {
+        WebhookReceiver receiver = receiver()
+                .answering(Map.of(
+                        1, new WebhookReceiver.Throttled(429, "3600"),
+                        2, new WebhookReceiver.Throttled(503, "9999999")));
+        String endpoint = register(receiver, List.of("order.placed"))
+                .get("endpoint")
+                .get("id")
+                .asString();
+        placeOrder(1);
+        UUID message = onlyDelivery(endpoint, "order.placed");
+
+        deliverUntilSettled(message);
+        assertThat(dueAt(message))
+                .isBetween(Instant.now().plusSeconds(3500), Instant.now().plusSeconds(3700));
+        timePassesFor(message);
+        deliverUntilSettled(message);
+        assertThat(dueAt(message))
+                .isBetween(
+                        Instant.now().plus(Duration.ofHours(23)), Instant.now().plus(Duration.ofHours(25)));
+        timePassesFor(message);
+        deliverUntilSettled(message);
+
+        assertThat(statusOf(message)).isEqualTo("SENT");
+        assertThat(attemptsOf(message))
+                .containsExactly(
+                        "RETRY: The endpoint answered 429 and asks to wait 3600 s",
+                        "RETRY: The endpoint answered 503 and asks to wait 9999999 s",
+                        "SENT: null");
+    }
+
+    private Instant dueAt(UUID message) {
+        return jdbc.sql("select due_at from notifications.messages where id = ?")
+                .param(message)
+                .query(java.sql.Timestamp.class)
+                .single()
+                .toInstant();
+    }
+
+    @Test
     void anEndpointAnswering410IsDisabledAndGetsNothingMore() throws IOException {
         WebhookReceiver receiver = receiver().answering(Map.of(1, new WebhookReceiver.Status(410)));
         String endpoint = register(receiver, List.of("order.placed"))

@@ -28,6 +28,9 @@ final class WebhookReceiver implements AutoCloseable {
 
     record Status(int code) implements Answer {}
 
+    /** Refuses with {@code code} and asks to be left alone: {@code Retry-After: retryAfter}. */
+    record Throttled(int code, String retryAfter) implements Answer {}
+
     /** Takes the delivery, then answers only after {@code delay}: the sender may have given up. */
     record Slow(Duration delay) implements Answer {}
 
@@ -93,6 +96,11 @@ final class WebhookReceiver implements AutoCloseable {
                 return;
             }
             Answer answer = script.getOrDefault(calls.incrementAndGet(), new Status(204));
+            if (answer instanceof Throttled throttled) {
+                exchange.getResponseHeaders().add("Retry-After", throttled.retryAfter());
+                exchange.sendResponseHeaders(throttled.code(), -1);
+                return;
+            }
             if (answer instanceof Status status && status.code() >= 300) {
                 exchange.sendResponseHeaders(status.code(), -1);
                 return;

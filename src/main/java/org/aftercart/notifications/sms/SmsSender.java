@@ -10,6 +10,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,6 +22,7 @@ import javax.net.ssl.SSLHandshakeException;
 import org.aftercart.notifications.MessageSender;
 import org.aftercart.notifications.OutgoingMessage;
 import org.aftercart.notifications.SendResult;
+import org.aftercart.shared.RetryAfter;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
@@ -140,16 +143,17 @@ class SmsSender implements MessageSender {
             return SendResult.retry("The SMS provider refused Aftercart's credentials (HTTP " + status
                     + "): check aftercart.notifications.sms.account-sid and auth-token. It said: " + says);
         }
+        Duration retryAfter = RetryAfter.parse(
+                        response.headers().firstValue("Retry-After").orElse(null), Instant.now())
+                .orElse(null);
+        String wait = retryAfter == null ? "" : " and asks to wait " + retryAfter.toSeconds() + " s";
         if (status == 429) {
-            String wait = response.headers()
-                    .firstValue("Retry-After")
-                    .map(seconds -> " and asks to wait " + seconds + " s")
-                    .orElse("");
             return SendResult.retry(
-                    "The SMS provider is throttling Aftercart (HTTP 429)" + wait + ". It said: " + says);
+                    "The SMS provider is throttling Aftercart (HTTP 429)" + wait + ". It said: " + says, retryAfter);
         }
         if (status >= 500) {
-            return SendResult.retry("The SMS provider failed (HTTP " + status + "). It said: " + says);
+            return SendResult.retry(
+                    "The SMS provider failed (HTTP " + status + ")" + wait + ". It said: " + says, retryAfter);
         }
         int code = answer.path("code").asInt(0);
         String refusal = TwilioErrorCodes.permanentRefusal(code);

@@ -11,12 +11,14 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.aftercart.notifications.MessageSender;
 import org.aftercart.notifications.OutgoingMessage;
 import org.aftercart.notifications.SendResult;
+import org.aftercart.shared.RetryAfter;
 import org.springframework.stereotype.Component;
 
 /**
@@ -80,7 +82,7 @@ class WebhookSender implements MessageSender {
             // The answer's body is not read: the timeout covers only the wait for its status line, and
             // an endpoint that never finishes its body would hold this delivery forever.
             response.body().close();
-            return outcome(endpointId(message).orElseThrow(), response.statusCode());
+            return outcome(endpointId(message).orElseThrow(), response);
         } catch (HttpConnectTimeoutException | ConnectException e) {
             return SendResult.retry("Could not connect to " + endpoint.url() + ": " + describe(e));
         } catch (HttpTimeoutException e) {
@@ -94,7 +96,8 @@ class WebhookSender implements MessageSender {
         }
     }
 
-    private SendResult outcome(UUID endpointId, int status) {
+    private SendResult outcome(UUID endpointId, HttpResponse<?> response) {
+        int status = response.statusCode();
         if (status >= 200 && status < 300) {
             return SendResult.sent(null);
         }
@@ -103,7 +106,12 @@ class WebhookSender implements MessageSender {
             endpoints.disable(endpointId, "The endpoint answered 410 Gone at " + clock.instant() + ".");
             return SendResult.rejected(detail + " (the endpoint is now disabled)");
         }
-        return SendResult.retry(detail);
+        Duration retryAfter = RetryAfter.parse(
+                        response.headers().firstValue("Retry-After").orElse(null), clock.instant())
+                .orElse(null);
+        return retryAfter == null
+                ? SendResult.retry(detail)
+                : SendResult.retry(detail + " and asks to wait " + retryAfter.toSeconds() + " s", retryAfter);
     }
 
     private static Optional<UUID> endpointId(OutgoingMessage message) {

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.aftercart.shared.RetryAfter;
 import org.aftercart.tracking.CarrierEvent;
 import org.aftercart.tracking.CarrierReport;
 import org.aftercart.tracking.EventLocation;
@@ -123,7 +125,8 @@ public class HttpJsonTrackingClient implements CarrierTrackingClient {
                         throw new CarrierUnavailable(
                                 carrier + " answered "
                                         + response.getStatusCode().value() + ": " + abbreviate(body),
-                                retryAfter(response.getHeaders()));
+                                RetryAfter.parse(response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER), Instant.now())
+                                        .orElse(null));
                     }
                     return body;
                 });
@@ -177,14 +180,6 @@ public class HttpJsonTrackingClient implements CarrierTrackingClient {
                     events));
         }
         return reports;
-    }
-
-    private static @Nullable Duration retryAfter(HttpHeaders headers) {
-        String value = headers.getFirst(HttpHeaders.RETRY_AFTER);
-        if (value == null || !value.strip().matches("\\d{1,9}")) {
-            return null; // an HTTP date is rare from APIs; the back-off applies
-        }
-        return Duration.ofSeconds(Long.parseLong(value.strip()));
     }
 
     private static String abbreviate(String body) {

@@ -121,7 +121,9 @@ class SmsSenderTests {
 
         assertThat(throttled.outcome()).isEqualTo(Outcome.RETRY);
         assertThat(throttled.detail()).contains("HTTP 429", "wait 30 s");
+        assertThat(throttled.retryAfter()).isEqualTo(Duration.ofSeconds(30));
         assertThat(failed.outcome()).isEqualTo(Outcome.RETRY);
+        assertThat(failed.retryAfter()).isNull();
         assertThat(failed.detail()).contains("HTTP 500");
         assertThat(unavailable.outcome()).isEqualTo(Outcome.RETRY);
         assertThat(badSender.outcome()).isEqualTo(Outcome.RETRY);
