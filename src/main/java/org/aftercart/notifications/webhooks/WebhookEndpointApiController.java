@@ -35,6 +35,7 @@ class WebhookEndpointApiController {
     private final WebhookDeliveries deliveries;
     private final Notifications notifications;
     private final WebhookSettings settings;
+    private final WebhookDestinations destinations;
     private final Clock clock;
 
     WebhookEndpointApiController(
@@ -42,8 +43,10 @@ class WebhookEndpointApiController {
             WebhookDeliveries deliveries,
             Notifications notifications,
             WebhookSettings settings,
+            WebhookDestinations destinations,
             Clock clock) {
         this.endpoints = endpoints;
+        this.destinations = destinations;
         this.deliveries = deliveries;
         this.notifications = notifications;
         this.settings = settings;
@@ -56,7 +59,7 @@ class WebhookEndpointApiController {
     @PostMapping
     ResponseEntity<WebhookEndpoints.Created> create(@Valid @RequestBody WebhookEndpointRequests.Create request) {
         var created = endpoints.create(
-                WebhookEndpointRequests.url(request.url()),
+                reachable(WebhookEndpointRequests.url(request.url())),
                 request.description(),
                 WebhookEndpointRequests.eventTypes(request.eventTypes()));
         return ResponseEntity.created(URI.create(
@@ -84,7 +87,7 @@ class WebhookEndpointApiController {
         return endpoints
                 .update(
                         id,
-                        WebhookEndpointRequests.url(request.url()),
+                        reachable(WebhookEndpointRequests.url(request.url())),
                         request.description(),
                         WebhookEndpointRequests.eventTypes(request.eventTypes()),
                         request.enabled() == null || request.enabled())
@@ -142,5 +145,12 @@ class WebhookEndpointApiController {
         }
         notifications.retry(delivery);
         return ResponseEntity.accepted().build();
+    }
+
+    private String reachable(String url) {
+        destinations.refusal(URI.create(url)).ifPresent(refusal -> {
+            throw new InvalidWebhookEndpoint(refusal.reason());
+        });
+        return url;
     }
 }

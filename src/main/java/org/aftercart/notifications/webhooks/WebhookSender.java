@@ -34,11 +34,13 @@ class WebhookSender implements MessageSender {
 
     private final WebhookEndpoints endpoints;
     private final WebhookSettings settings;
+    private final WebhookDestinations destinations;
     private final Clock clock;
     private final HttpClient http;
 
-    WebhookSender(WebhookEndpoints endpoints, WebhookSettings settings, Clock clock) {
+    WebhookSender(WebhookEndpoints endpoints, WebhookSettings settings, WebhookDestinations destinations, Clock clock) {
         this.endpoints = endpoints;
+        this.destinations = destinations;
         this.settings = settings;
         this.clock = clock;
         this.http = HttpClient.newBuilder()
@@ -62,6 +64,13 @@ class WebhookSender implements MessageSender {
         WebhookEndpoints.Target endpoint = found.get();
         if (!endpoint.enabled()) {
             return SendResult.rejected("The webhook endpoint is disabled: " + endpoint.disabledReason());
+        }
+        Optional<WebhookDestinations.Refusal> refusal = destinations.refusal(URI.create(endpoint.url()));
+        if (refusal.isPresent()) {
+            // A name that stops resolving may come back; one that now points inside never should.
+            return refusal.get().unresolved()
+                    ? SendResult.retry(refusal.get().reason())
+                    : SendResult.rejected(refusal.get().reason());
         }
         String webhookId = "msg_" + message.id();
         long timestamp = clock.instant().getEpochSecond();

@@ -14,10 +14,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param rotationGrace how long the previous secret keeps signing after a rotation
  * @param endpointsCacheFor how long the list of enabled endpoints is kept in memory; a change made
  *     on another instance is seen after this
+ * @param allowPrivateAddresses whether endpoints may be inside a private network (loopback,
+ *     RFC 1918 ...); off by default, see {@link WebhookDestinations}
  */
 @ConfigurationProperties("aftercart.notifications.webhooks")
 record WebhookSettings(
         @DefaultValue("PT5S") Duration connectTimeout,
         @DefaultValue("PT10S") Duration readTimeout,
         @DefaultValue("PT24H") Duration rotationGrace,
-        @DefaultValue("PT10S") Duration endpointsCacheFor) {}
+        @DefaultValue("PT10S") Duration endpointsCacheFor,
+        @DefaultValue("false") boolean allowPrivateAddresses) {}
