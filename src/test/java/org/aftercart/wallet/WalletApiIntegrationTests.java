@@ -205,7 +205,8 @@ class WalletApiIntegrationTests {
 
         assertThat(response.status()).as(response.body()).isEqualTo(status);
         assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(response.json().get("type").asString()).endsWith(type);
+        JsonNode problemType = response.json().get("type");
+        assertThat(problemType == null ? "about:blank" : problemType.asString()).endsWith(type);
         assertThat(response.body()).contains(detail);
         assertThat(ledger.footprint()).isEqualTo(footprint);
     }
