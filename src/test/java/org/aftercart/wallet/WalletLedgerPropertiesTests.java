@@ -68,7 +68,7 @@ class WalletLedgerPropertiesTests {
 
     record Replay(int step) implements Step {}
 
-    @Property(tries = 60)
+    @Property(tries = 80)
     void theLedgerStaysBalancedAndNeverNegative(@ForAll("journeys") List<Step> steps) {
         new Journey().run(steps);
     }
@@ -92,7 +92,7 @@ class WalletLedgerPropertiesTests {
                 net.jqwik.api.Tuple.of(1, index.map(ExpireHold::new)),
                 net.jqwik.api.Tuple.of(1, Arbitraries.just(new ExpireBalances())),
                 net.jqwik.api.Tuple.of(3, index.map(Replay::new)));
-        return step.list().ofMinSize(1).ofMaxSize(14);
+        return step.list().ofMinSize(1).ofMaxSize(20);
     }
 
     /** One try: two customers and one gift card (source 2), all in EUR, and what they should hold. */
