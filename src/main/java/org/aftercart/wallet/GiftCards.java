@@ -1,5 +1,7 @@
 package org.aftercart.wallet;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -43,7 +45,7 @@ class GiftCards {
                 .optional();
     }
 
-    private static GiftCard card(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private static GiftCard card(ResultSet rs) throws SQLException {
         return new GiftCard(
                 rs.getObject("id", UUID.class),
                 rs.getObject("account_id", UUID.class),

@@ -1,5 +1,6 @@
 package org.aftercart.wallet;
 
+import java.util.Locale;
 import java.util.UUID;
 import org.aftercart.shared.Problem;
 import org.springframework.http.HttpStatus;
@@ -22,6 +23,6 @@ public class HoldNotOpen extends Problem {
         return new HoldNotOpen(
                 "wallet-hold-settled",
                 "Hold already settled",
-                "The hold " + id + " is already " + status.name().toLowerCase(java.util.Locale.ROOT) + ".");
+                "The hold " + id + " is already " + status.name().toLowerCase(Locale.ROOT) + ".");
     }
 }

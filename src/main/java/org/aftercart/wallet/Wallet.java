@@ -4,7 +4,10 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.aftercart.customers.CustomerId;
@@ -97,7 +100,7 @@ public class Wallet {
         }
         UUID account = ledger.openStoreCredit(customer, amount.currency());
         ledger.lockAccount(account);
-        List<Posting> postings = new java.util.ArrayList<>(List.of(
+        List<Posting> postings = new ArrayList<>(List.of(
                 new Posting(
                         ledger.systemAccount(AccountKind.ISSUED_CREDIT, amount.currency()),
                         EntryType.COUNTERPART,
@@ -194,7 +197,7 @@ public class Wallet {
 
     /** What the customer's store credit in one currency allows checkout to take now (zero when none). */
     @Transactional(readOnly = true)
-    public Money availableStoreCredit(CustomerId customer, java.util.Currency currency) {
+    public Money availableStoreCredit(CustomerId customer, Currency currency) {
         return ledger.storeCreditAccounts(customer).stream()
                 .filter(account -> account.currency().equals(currency))
                 .findFirst()
@@ -242,7 +245,7 @@ public class Wallet {
         Optional<PriorTransaction> prior = ledger.transactionByKey(idempotencyKey);
         if (prior.isPresent()) {
             requireSameRequest(prior.get(), fingerprint);
-            return holds.view(java.util.Objects.requireNonNull(prior.get().holdId()), true)
+            return holds.view(Objects.requireNonNull(prior.get().holdId()), true)
                     .orElseThrow();
         }
         UUID accountId = accountOf(source, amount);

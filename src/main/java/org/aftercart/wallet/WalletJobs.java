@@ -1,6 +1,7 @@
 package org.aftercart.wallet;
 
 import java.time.Clock;
+import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -58,7 +59,7 @@ class WalletJobs {
         }
     }
 
-    private int inTransaction(java.util.function.IntSupplier work) {
+    private int inTransaction(IntSupplier work) {
         Integer done = transactions.execute(status -> work.getAsInt());
         return done == null ? 0 : done;
     }

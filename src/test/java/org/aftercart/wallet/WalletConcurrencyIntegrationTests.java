@@ -2,6 +2,7 @@ package org.aftercart.wallet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -59,7 +60,7 @@ class WalletConcurrencyIntegrationTests {
                         where a.customer_id = ?
                         """)
                         .param(customer.id())
-                        .query(java.math.BigDecimal.class)
+                        .query(BigDecimal.class)
                         .single())
                 .isEqualByComparingTo("50.00");
         ledger.everyTransactionBalances();

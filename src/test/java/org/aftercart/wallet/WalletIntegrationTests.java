@@ -2,12 +2,15 @@ package org.aftercart.wallet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.aftercart.customers.CustomerId;
 import org.aftercart.customers.CustomerNotFound;
 import org.aftercart.customers.Customers;
@@ -66,8 +69,7 @@ class WalletIntegrationTests {
         assertThat(wallet.history(customer))
                 .extracting(WalletEntryView::type, WalletEntryView::amount, WalletEntryView::balanceAfter)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("BONUS", eur("2.00"), eur("22.00")),
-                        org.assertj.core.groups.Tuple.tuple("CREDIT", eur("20.00"), eur("20.00")));
+                        tuple("BONUS", eur("2.00"), eur("22.00")), tuple("CREDIT", eur("20.00"), eur("20.00")));
         assertThat(wallet.history(customer))
                 .allSatisfy(line -> assertThat(line.reason()).isEqualTo("Return AC-1 as credit"));
         assertThat(systemAccountEntries(grant.transactionId()))
@@ -227,6 +229,15 @@ class WalletIntegrationTests {
         assertThatThrownBy(() -> wallet.capture(hold.id(), eur("1.00"), key()))
                 .isInstanceOf(HoldNotOpen.class)
                 .hasMessageContaining("already voided");
+
+        WalletHold paid = wallet.authorise(new RedemptionSource.GiftCard(card.code()), eur("15.00"), key());
+        wallet.capture(paid.id(), eur("15.00"), key());
+        assertThat(wallet.giftCard(card.code()).orElseThrow().available()).isEqualTo(eur("25.00"));
+        assertThat(events.stream(WalletRedeemed.class)).singleElement().satisfies(redeemed -> {
+            assertThat(redeemed.giftCardId()).isEqualTo(card.id());
+            assertThat(redeemed.customer()).isNull();
+            assertThat(redeemed.amount()).isEqualTo(eur("15.00"));
+        });
     }
 
     @Test
@@ -298,7 +309,7 @@ class WalletIntegrationTests {
                     .param(account)
                     .query()
                     .listOfRows();
-            List<UUID> other = java.util.concurrent.CompletableFuture.supplyAsync(() ->
+            List<UUID> other = CompletableFuture.supplyAsync(() ->
                             transactions.execute(inner -> new Ledger(jdbc).lockAccountsWithExpiredBalance(later, 1000)))
                     .join();
             assertThat(other).doesNotContain(account);
@@ -383,8 +394,8 @@ class WalletIntegrationTests {
                             new Ledger.Posting(
                                     books.systemAccount(AccountKind.ISSUED_CREDIT, EUR),
                                     Ledger.EntryType.COUNTERPART,
-                                    new java.math.BigDecimal(amount).negate()),
-                            new Ledger.Posting(account, Ledger.EntryType.CREDIT, new java.math.BigDecimal(amount))));
+                                    new BigDecimal(amount).negate()),
+                            new Ledger.Posting(account, Ledger.EntryType.CREDIT, new BigDecimal(amount))));
         });
     }
 

@@ -7,16 +7,20 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import org.aftercart.customers.CustomerId;
 import org.aftercart.customers.Customers;
@@ -79,19 +83,16 @@ class WalletLedgerPropertiesTests {
         Arbitrary<Integer> index = Arbitraries.integers().between(0, 20);
         Arbitrary<Long> cents = Arbitraries.longs().between(1, 5_000);
         Arbitrary<Step> step = Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(
+                Tuple.of(
                         4,
-                        net.jqwik.api.Combinators.combine(
-                                        source, cents, Arbitraries.longs().between(0, 500))
+                        Combinators.combine(source, cents, Arbitraries.longs().between(0, 500))
                                 .as(Grant::new)),
-                net.jqwik.api.Tuple.of(
-                        5, net.jqwik.api.Combinators.combine(source, cents).as(Authorise::new)),
-                net.jqwik.api.Tuple.of(
-                        4, net.jqwik.api.Combinators.combine(index, cents).as(Capture::new)),
-                net.jqwik.api.Tuple.of(2, index.map(VoidHold::new)),
-                net.jqwik.api.Tuple.of(1, index.map(ExpireHold::new)),
-                net.jqwik.api.Tuple.of(1, Arbitraries.just(new ExpireBalances())),
-                net.jqwik.api.Tuple.of(3, index.map(Replay::new)));
+                Tuple.of(5, Combinators.combine(source, cents).as(Authorise::new)),
+                Tuple.of(4, Combinators.combine(index, cents).as(Capture::new)),
+                Tuple.of(2, index.map(VoidHold::new)),
+                Tuple.of(1, index.map(ExpireHold::new)),
+                Tuple.of(1, Arbitraries.just(new ExpireBalances())),
+                Tuple.of(3, index.map(Replay::new)));
         return step.list().ofMinSize(1).ofMaxSize(20);
     }
 
@@ -296,10 +297,10 @@ class WalletLedgerPropertiesTests {
                     .single();
         }
 
-        private java.util.Optional<UUID> accountOf(int source) {
+        private Optional<UUID> accountOf(int source) {
             if (source == 2) {
                 return giftCardCode.isEmpty()
-                        ? java.util.Optional.empty()
+                        ? Optional.empty()
                         : jdbc.sql("select account_id from wallet.gift_cards where code_hash = ?")
                                 .param(GiftCardCodes.hash(giftCardCode))
                                 .query(UUID.class)
@@ -312,7 +313,7 @@ class WalletLedgerPropertiesTests {
         }
     }
 
-    private static final java.util.Currency EUR_CURRENCY = java.util.Currency.getInstance("EUR");
+    private static final Currency EUR_CURRENCY = Currency.getInstance("EUR");
 
     private static Money money(long cents) {
         return new Money(BigDecimal.valueOf(cents, 2), EUR_CURRENCY);
