@@ -25,6 +25,7 @@ import org.aftercart.platform.ApiKeys;
 import org.aftercart.support.ApiClient;
 import org.aftercart.tracking.CarrierEvent;
 import org.aftercart.tracking.CarrierReport;
+import org.aftercart.tracking.Tracking;
 import org.aftercart.tracking.TrackingIntake;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,6 +61,9 @@ class ReturnJourneyIntegrationTests {
 
     @Autowired
     TrackingIntake trackingIntake;
+
+    @Autowired
+    Tracking tracking;
 
     @Autowired
     ApiKeys apiKeys;
