@@ -45,7 +45,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * order's buckets, stock and the published events commit together or not at all. Calls to the
  * payment provider (refunds, holds) happen after that commit, from the durable state the step left
  * (e.g. {@link ReturnStatus#REFUND_PENDING} with its idempotency key), so a crash in between is
- * finished later by {@link ReturnSweeper} without moving money twice.
+ * finished later by {@link ReturnSweeper} without moving money twice. Call its commands outside any
+ * transaction of your own: they open theirs, and the payment calls must follow their commits.
  */
 @Service
 public class Returns {
