@@ -329,6 +329,46 @@ class ReturnJourneyIntegrationTests {
     }
 
     @Test
+    void anInstantExchangeNotReturnedInTimeHasItsHoldTakenAndEnds() {
+        String medium = fixtures.products.variant("GLOVE", "M", "40.00", 5);
+        String large = fixtures.products.variant("GLOVE", "L", "40.00", 2);
+        OrderView order = fixtures.delivered(medium, 1);
+        ReturnView approved = returns.request(request(order, ReturnOutcome.INSTANT_EXCHANGE, large));
+        jdbc.sql("update returns.returns set hold_deadline = now() - interval '1 minute' where id = ?")
+                .param(approved.id().id())
+                .update();
+
+        sweeper.sweep();
+
+        ReturnView ended = returns.find(approved.id()).orElseThrow();
+        assertThat(ended.status()).isEqualTo(ReturnStatus.CANCELLED);
+        assertThat(ended.steps().getLast().actor()).isEqualTo("policy:instant-exchange-deadline");
+        assertThat(payments.transactionsOf(order.id().id()))
+                .extracting(PaymentTransaction::kind, PaymentTransaction::status)
+                .contains(tuple(PaymentTransaction.Kind.HOLD_CAPTURE, PaymentTransaction.Status.SUCCEEDED));
+        assertThat(quantities(order).returnRequested()).isZero();
+        assertThat(events.of(ReturnCancelled.class, approved.id())).hasSize(1);
+    }
+
+    @Test
+    void exchangeStockHeldTooLongIsReleasedAndReservedAgainWhenTheReturnArrives() {
+        String medium = fixtures.products.variant("SKIRT", "M", "40.00", 5);
+        String large = fixtures.products.variant("SKIRT", "L", "40.00", 1);
+        OrderView order = fixtures.delivered(medium, 1);
+        ReturnView approved = returns.request(request(order, ReturnOutcome.EXCHANGE, large));
+        jdbc.sql("update returns.returns set exchange_reserved_until = now() - interval '1 minute' where id = ?")
+                .param(approved.id().id())
+                .update();
+
+        sweeper.sweep();
+
+        assertThat(stockAt("MAIN", large).reserved()).isZero();
+        ReturnView resolved = returns.resolve(receiveAll(approved, true).id(), "agent:ann");
+        assertThat(resolved.exchangeOrderNumber()).isNotNull();
+        assertThat(stockAt("MAIN", large).reserved()).isEqualTo(1);
+    }
+
+    @Test
     void inStoreReturnIsReceivedAndResolvedAtTheCounterInOneCall() {
         String store = "STORE-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
         inventory.defineLocation(new Location(store, "Leeds store", Location.Kind.STORE, "GB", 500));

@@ -314,6 +314,15 @@ class ReturnRulesIntegrationTests {
     }
 
     @Test
+    void anUnknownReturnIsNotFound() {
+        var missing = api.get("/api/v1/returns/" + UUID.randomUUID());
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.contentType()).startsWith("application/problem+json");
+        var step = api.post("/api/v1/returns/" + UUID.randomUUID() + "/resolve", "");
+        assertThat(step.status()).isEqualTo(404);
+    }
+
+    @Test
     void reasonsAreListedWithTheirLabelsInTheCallersLanguage() {
         var english = api.get("/api/v1/return-reasons").json();
         assertThat(english)
