@@ -204,6 +204,20 @@ class ReturnRulesIntegrationTests {
                 .isEqualTo("Waiting for a person to approve: the reason 'damaged' needs inspection");
     }
 
+    @Test
+    void photosUpToFiveMegabytesAreTakenAndLargerOnesRefused() {
+        byte[] large = new byte[4 * 1024 * 1024];
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A};
+        System.arraycopy(png, 0, large, 0, png.length);
+        assertThat(upload("large.png", "image/png", large).status()).isEqualTo(201);
+
+        byte[] tooLarge = new byte[5 * 1024 * 1024 + 1];
+        System.arraycopy(png, 0, tooLarge, 0, png.length);
+        var refused = upload("huge.png", "image/png", tooLarge);
+        assertThat(refused.status()).isEqualTo(413);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+    }
+
     // ------------------------------------------------------------------ steps in the wrong status
 
     @Test
