@@ -326,6 +326,14 @@ public class Returns {
                         wanted.sku() + " is priced in " + wanted.price().currency() + ", the order in "
                                 + order.total().currency());
             }
+            if (requested.outcome() == ReturnOutcome.EXCHANGE
+                            && command.items().stream().anyMatch(i -> i.outcome() == ReturnOutcome.INSTANT_EXCHANGE)
+                    || requested.outcome() == ReturnOutcome.INSTANT_EXCHANGE
+                            && command.items().stream().anyMatch(i -> i.outcome() == ReturnOutcome.EXCHANGE)) {
+                throw new ReturnRefused(
+                        "mixed-exchanges",
+                        "One return has one replacement order: ask for instant and later exchanges in separate returns");
+            }
             if (requested.outcome() == ReturnOutcome.INSTANT_EXCHANGE && command.method() == ReturnMethod.IN_STORE) {
                 throw new ReturnRefused(
                         "instant-exchange-in-store",
@@ -737,6 +745,7 @@ public class Returns {
                     }
                 }
             }
+            refund = refund.plus(instantExchangeExcess(request));
             if (!toExchange.isEmpty()) {
                 refund = refund.plus(exchangeWithStock(request, toExchange, now));
             }
@@ -783,6 +792,25 @@ public class Returns {
             executeRefund(decided.id);
         }
         return find(id).orElseThrow();
+    }
+
+    /**
+     * What the items of an instant exchange were worth beyond the replacement's price, refunded once
+     * every unit came back (the hold was released).
+     */
+    private Money instantExchangeExcess(ReturnRequest request) {
+        if (request.holdState != ReturnRequest.HoldState.RELEASED || request.exchangeOrderId == null) {
+            return Money.zero(request.currency);
+        }
+        Money value = request.items.stream()
+                .filter(item -> item.outcome == ReturnOutcome.INSTANT_EXCHANGE)
+                .map(ReturnItem::value)
+                .reduce(Money.zero(request.currency), Money::plus);
+        Money price = orders.find(new OrderId(request.exchangeOrderId))
+                .map(OrderView::subtotal)
+                .orElse(value);
+        Money excess = value.minus(price);
+        return excess.isPositive() ? excess : Money.zero(request.currency);
     }
 
     private static String creditNote(ReturnRequest request) {

@@ -329,6 +329,24 @@ class ReturnJourneyIntegrationTests {
     }
 
     @Test
+    void aCheaperInstantReplacementRefundsTheDifferenceOnceTheItemsAreBack() {
+        String coat = fixtures.products.variant("PARKA", "M", "40.00", 5);
+        String cheaper = fixtures.products.variant("PARKA-LITE", "M", "25.00", 2);
+        OrderView order = fixtures.delivered(coat, 1);
+
+        ReturnView approved = returns.request(request(order, ReturnOutcome.INSTANT_EXCHANGE, cheaper));
+        ReturnView resolved = returns.resolve(receiveAll(approved, true).id(), "agent:ann");
+
+        assertThat(resolved.refunded()).isEqualTo(money("15.00"));
+        assertThat(orders.findByNumber(approved.exchangeOrderNumber())
+                        .orElseThrow()
+                        .total())
+                .isEqualTo(money("0.00"));
+        // The difference is money back, not a returned unit refunded: the line's refunded bucket stays.
+        assertThat(quantities(order).refunded()).isZero();
+    }
+
+    @Test
     void anInstantExchangeNotReturnedInTimeHasItsHoldTakenAndEnds() {
         String medium = fixtures.products.variant("GLOVE", "M", "40.00", 5);
         String large = fixtures.products.variant("GLOVE", "L", "40.00", 2);
