@@ -49,6 +49,24 @@ public class Catalog {
                 .collect(Collectors.toMap(ProductVariant::sku, Function.identity()));
     }
 
+    /** The category of each SKU's product, for SKUs whose product has one (e.g. for return policies). */
+    public Map<String, String> categoriesOf(Collection<String> skus) {
+        if (skus.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> categories = new java.util.HashMap<>();
+        jdbc.sql(
+                        """
+                        select v.sku, p.category from catalog.variants v join catalog.products p on p.id = v.product_id
+                        where v.sku = any(?) and p.category is not null
+                        """)
+                .param(skus.stream().distinct().toArray(String[]::new))
+                .query(rs -> {
+                    categories.put(rs.getString("sku"), rs.getString("category"));
+                });
+        return categories;
+    }
+
     /** A page of active variants, by SKU; for integrations that mirror the catalog. */
     public List<ProductVariant> list(int offset, int limit) {
         return jdbc.sql(SELECT_VARIANT + " where v.active order by v.sku offset ? limit ?")

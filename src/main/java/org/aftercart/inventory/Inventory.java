@@ -166,6 +166,40 @@ public class Inventory {
                 .update();
     }
 
+    /**
+     * Reserves units of a SKU at one location that has them all, without backordering: for a holder
+     * other than an order (e.g. a return's exchange item). Empty when no location has them; released
+     * with {@link #release(UUID)} under the holder's id.
+     */
+    @Transactional
+    public Optional<Allocation> reserveInStock(UUID holderId, UUID holderLineId, String sku, int quantity) {
+        if (quantity <= 0) {
+            throw new IllegalArgumentException("Quantity to reserve must be positive, got " + quantity);
+        }
+        Map<String, Map<String, Integer>> available = lockAvailable(List.of(sku));
+        Optional<Allocation> allocation = locations().stream()
+                .filter(location -> availableAt(available, location.code(), sku) >= quantity)
+                .findFirst()
+                .map(location -> new Allocation(holderLineId, sku, location.code(), quantity, 0));
+        allocation.ifPresent(reserved -> reserve(holderId, List.of(reserved)));
+        return allocation;
+    }
+
+    /** Returned units go back on the shelf at a location: they add to its on-hand stock. */
+    @Transactional
+    public void restock(String locationCode, String sku, int quantity) {
+        if (quantity <= 0) {
+            throw new IllegalArgumentException("Quantity to restock must be positive, got " + quantity);
+        }
+        jdbc.sql(
+                        """
+                        insert into inventory.stock_levels (location_code, sku, on_hand) values (?, ?, ?)
+                        on conflict (location_code, sku) do update set on_hand = inventory.stock_levels.on_hand + excluded.on_hand
+                        """)
+                .params(locationCode, sku, quantity)
+                .update();
+    }
+
     private List<Allocation> allocate(UUID orderId, List<Demand> demands, List<String> preferred) {
         List<Location> locations = locations();
         if (locations.isEmpty()) {

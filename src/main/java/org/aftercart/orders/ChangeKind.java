@@ -12,5 +12,13 @@ public enum ChangeKind {
     PACKING_STARTED,
     SHIPPED,
     DELIVERED,
-    PAYMENT_UPDATED
+    PAYMENT_UPDATED,
+    /** Units asked back by a return request. */
+    RETURN_REQUESTED,
+    /** A return request was cancelled or rejected: its units are no longer asked back. */
+    RETURN_RELEASED,
+    /** Returned units arrived (or are kept by the customer on a returnless refund). */
+    RETURNED,
+    /** Returned units were refunded to the original payment. */
+    REFUNDED
 }

@@ -9,7 +9,8 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 
 /**
- * Recomputes, after a bulk change of line buckets, the status of the orders concerned with {@link
+ * The rules that derive an order's payment status from its line buckets, and their bulk form:
+ * recomputes, after a bulk change of line buckets, the status of the orders concerned with {@link
  * OrderStatus#derive} (the one place that derives it) and their payment status from the refunded
  * units. Works on the sums of the buckets, which is all {@code derive} looks at.
  */
@@ -86,7 +87,11 @@ class DerivedStatuses {
                 .update();
     }
 
-    private static PaymentStatus paymentStatus(PaymentStatus current, LineQuantities sums) {
+    /**
+     * The payment status once units were refunded: partly or wholly refunded, for an order that was
+     * paid. Also applied to single orders by {@link Order#refreshStatus()}.
+     */
+    static PaymentStatus paymentStatus(PaymentStatus current, LineQuantities sums) {
         if (sums.refunded() == 0 || (current != PaymentStatus.PAID && current != PaymentStatus.PARTIALLY_REFUNDED)) {
             return current;
         }

@@ -249,12 +249,24 @@ class Order extends AbstractAggregateRoot<Order> {
         return counted;
     }
 
+    /** Applies a return step to some of the order's lines (see {@link OrderLine#requestReturn} and the like). */
+    void applyToLines(
+            java.util.Map<UUID, Integer> quantitiesByLine, java.util.function.ObjIntConsumer<OrderLine> step) {
+        quantitiesByLine.forEach((lineId, quantity) -> step.accept(
+                line(lineId).orElseThrow(() -> new InvalidOrder("Order " + number + " has no line " + lineId)),
+                quantity));
+        refreshStatus();
+    }
+
     void markPayment(PaymentStatus paymentStatus) {
         this.paymentStatus = paymentStatus;
     }
 
     void refreshStatus() {
-        status = OrderStatus.derive(lines.stream().map(OrderLine::quantities).toList(), packingStartedAt != null);
+        List<LineQuantities> quantities =
+                lines.stream().map(OrderLine::quantities).toList();
+        status = OrderStatus.derive(quantities, packingStartedAt != null);
+        paymentStatus = DerivedStatuses.paymentStatus(paymentStatus, LineQuantities.sum(quantities));
     }
 
     /** Publishes an event when this aggregate is saved (inside the same transaction). */

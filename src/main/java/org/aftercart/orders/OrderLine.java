@@ -115,4 +115,37 @@ class OrderLine {
         delivered += Math.max(0, counted);
         return Math.max(0, counted);
     }
+
+    /** Units the customer asks to send back; never more than {@link LineQuantities#returnable()}. */
+    void requestReturn(int quantity) {
+        if (quantity <= 0 || quantity > quantities().returnable()) {
+            throw new InvalidOrder(
+                    "Line " + sku + " has " + quantities().returnable() + " unit(s) left to return, not " + quantity);
+        }
+        returnRequested += quantity;
+    }
+
+    /** A return request was cancelled or rejected: its units are no longer asked back. */
+    void releaseReturnRequest(int quantity) {
+        returnRequested -= Math.min(quantity, returnRequested);
+    }
+
+    /** Units asked back arrived (or the customer keeps them on a returnless refund). */
+    void receiveReturn(int quantity) {
+        if (quantity <= 0 || quantity > returnRequested) {
+            throw new InvalidOrder(
+                    "Line " + sku + " has " + returnRequested + " unit(s) asked back, cannot receive " + quantity);
+        }
+        returnRequested -= quantity;
+        returned += quantity;
+    }
+
+    /** Returned units whose money went back to the original payment. */
+    void refund(int quantity) {
+        if (quantity <= 0 || refunded + quantity > returned) {
+            throw new InvalidOrder("Line " + sku + " has " + (returned - refunded)
+                    + " returned unit(s) not yet refunded, cannot refund " + quantity);
+        }
+        refunded += quantity;
+    }
 }

@@ -323,6 +323,60 @@ public class OrderManagement {
                         Money.zero(saved.currency())));
     }
 
+    /**
+     * Records units a return request asks back (the return-requested bucket). Refused with {@link
+     * InvalidOrder} beyond what a line can still return. Runs in the caller's transaction, so the
+     * return and the buckets commit together.
+     */
+    @Transactional
+    public void recordReturnRequested(
+            OrderId id, Map<UUID, Integer> quantitiesByLine, String description, String actor) {
+        recordReturnStep(
+                id, quantitiesByLine, ChangeKind.RETURN_REQUESTED, description, actor, OrderLine::requestReturn);
+    }
+
+    /** A return request was cancelled or rejected: its units leave the return-requested bucket. */
+    @Transactional
+    public void releaseReturnRequest(
+            OrderId id, Map<UUID, Integer> quantitiesByLine, String description, String actor) {
+        recordReturnStep(
+                id, quantitiesByLine, ChangeKind.RETURN_RELEASED, description, actor, OrderLine::releaseReturnRequest);
+    }
+
+    /**
+     * Units asked back arrived, or the customer keeps them on a returnless refund: they move from
+     * return requested to returned.
+     */
+    @Transactional
+    public void recordReturned(OrderId id, Map<UUID, Integer> quantitiesByLine, String description, String actor) {
+        recordReturnStep(id, quantitiesByLine, ChangeKind.RETURNED, description, actor, OrderLine::receiveReturn);
+    }
+
+    /** Returned units were refunded to the original payment; the payment status follows. */
+    @Transactional
+    public void recordRefunded(OrderId id, Map<UUID, Integer> quantitiesByLine, String description, String actor) {
+        recordReturnStep(id, quantitiesByLine, ChangeKind.REFUNDED, description, actor, OrderLine::refund);
+    }
+
+    private void recordReturnStep(
+            OrderId id,
+            Map<UUID, Integer> quantitiesByLine,
+            ChangeKind kind,
+            String description,
+            String actor,
+            java.util.function.ObjIntConsumer<OrderLine> step) {
+        if (quantitiesByLine.isEmpty()) {
+            return;
+        }
+        Order order = load(id);
+        order.applyToLines(quantitiesByLine, step);
+        Order saved = orders.save(order);
+        journal.append(
+                saved.id(),
+                new JournalEntry(
+                        saved.version(), kind, actor, clock.instant(), description, Money.zero(saved.currency())));
+    }
+
     /** Records how far the order is paid, as the channel or the payment provider reports it. */
     @Transactional
     public void recordPaymentStatus(OrderId id, PaymentStatus status, String actor) {

@@ -25,4 +25,19 @@ class OfflinePaymentProvider implements PaymentProvider {
     public Result refund(String orderReference, Money amount, String idempotencyKey) {
         return Result.success("offline-refund-" + idempotencyKey);
     }
+
+    @Override
+    public Result hold(String orderReference, Money amount, String idempotencyKey) {
+        return Result.success("offline-hold-" + idempotencyKey);
+    }
+
+    @Override
+    public Result releaseHold(String holdReference, String idempotencyKey) {
+        return Result.success("offline-release-" + idempotencyKey);
+    }
+
+    @Override
+    public Result captureHold(String holdReference, Money amount, String idempotencyKey) {
+        return Result.success("offline-capture-" + idempotencyKey);
+    }
 }

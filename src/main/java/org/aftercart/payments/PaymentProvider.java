@@ -14,6 +14,21 @@ public interface PaymentProvider {
 
     Result refund(String orderReference, Money amount, String idempotencyKey);
 
+    /** Holds an amount on the customer's payment without taking it; the reference names the hold. */
+    default Result hold(String orderReference, Money amount, String idempotencyKey) {
+        return Result.failure(name() + " cannot hold payments");
+    }
+
+    /** Gives a hold back. */
+    default Result releaseHold(String holdReference, String idempotencyKey) {
+        return Result.failure(name() + " cannot release holds");
+    }
+
+    /** Takes the held amount. */
+    default Result captureHold(String holdReference, Money amount, String idempotencyKey) {
+        return Result.failure(name() + " cannot capture holds");
+    }
+
     /** What the provider answered. */
     record Result(boolean succeeded, String reference, String message) {
 

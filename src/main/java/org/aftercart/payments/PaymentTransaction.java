@@ -23,7 +23,13 @@ public record PaymentTransaction(
         CAPTURE,
         /** An extra amount after a change made the order dearer. */
         CHARGE,
-        REFUND
+        REFUND,
+        /** An amount held (authorised, not taken) on the customer's payment, e.g. to secure an instant exchange. */
+        HOLD,
+        /** A hold given back: nothing is taken. */
+        HOLD_RELEASE,
+        /** A hold taken: the held amount is paid. */
+        HOLD_CAPTURE
     }
 
     public enum Status {

@@ -40,6 +40,37 @@ class PaymentTransactions {
         return byKey(key);
     }
 
+    /**
+     * Writes a PENDING refund of at most what the order still has paid, or returns the movement
+     * already written under this key. Refunds of one order are written one at a time (a lock on the
+     * order), so two refunds together never give back more than was captured. Empty when nothing is
+     * left to refund.
+     */
+    @Transactional
+    Optional<PaymentTransaction> beginRefund(UUID orderId, Money amount, String provider, String key) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended('payments:refund:' || ?, 0))")
+                .param(orderId.toString())
+                .query((rs, row) -> 1)
+                .single();
+        Optional<PaymentTransaction> known = findByKey(key);
+        if (known.isPresent()) {
+            return known;
+        }
+        Optional<Money> paid = netPaid(orderId);
+        if (paid.isEmpty() || !paid.get().isPositive() || !amount.isPositive()) {
+            return Optional.empty();
+        }
+        Money refund = amount.compareTo(paid.get()) <= 0 ? amount : paid.get();
+        return Optional.of(begin(orderId, PaymentTransaction.Kind.REFUND, refund, provider, key));
+    }
+
+    Optional<PaymentTransaction> findByKey(String key) {
+        return jdbc.sql("select * from payments.transactions where idempotency_key = ?")
+                .param(key)
+                .query(PaymentTransactions::transaction)
+                .optional();
+    }
+
     @Transactional
     void recordSucceeded(UUID orderId, PaymentTransaction.Kind kind, Money amount, String provider, String key) {
         jdbc.sql(
@@ -63,6 +94,21 @@ class PaymentTransactions {
     /** Returns whether this call finished it (false: an earlier call already had). */
     @Transactional
     boolean finish(UUID id, PaymentProvider.Result result, boolean refund) {
+        return finish(id, result, refund, false);
+    }
+
+    /**
+     * @param keepPendingOnFailure leave a failed attempt PENDING so that a later attempt with the same
+     *     key tries again (a hold to release or capture must eventually happen)
+     */
+    @Transactional
+    boolean finish(UUID id, PaymentProvider.Result result, boolean refund, boolean keepPendingOnFailure) {
+        if (!result.succeeded() && keepPendingOnFailure) {
+            jdbc.sql("update payments.transactions set failure_reason = ?, updated_at = now() where id = ?")
+                    .params(result.message(), id)
+                    .update();
+            return false;
+        }
         String status = result.succeeded() ? "SUCCEEDED" : refund ? "MANUAL_ACTION_REQUIRED" : "FAILED";
         return jdbc.sql(
                                 """
@@ -83,7 +129,7 @@ class PaymentTransactions {
         return jdbc.sql(
                         """
                         select currency,
-                               sum(case when kind in ('CAPTURE', 'CHARGE') and status = 'SUCCEEDED' then amount
+                               sum(case when kind in ('CAPTURE', 'CHARGE', 'HOLD_CAPTURE') and status = 'SUCCEEDED' then amount
                                         when kind = 'REFUND' and status in ('SUCCEEDED', 'PENDING', 'MANUAL_ACTION_REQUIRED') then -amount
                                         else 0 end) as net,
                                bool_or(kind = 'CAPTURE' and status = 'SUCCEEDED') as captured
@@ -103,10 +149,7 @@ class PaymentTransactions {
     }
 
     private PaymentTransaction byKey(String key) {
-        return jdbc.sql("select * from payments.transactions where idempotency_key = ?")
-                .param(key)
-                .query(PaymentTransactions::transaction)
-                .single();
+        return findByKey(key).orElseThrow();
     }
 
     private static PaymentTransaction transaction(ResultSet rs, int row) throws SQLException {

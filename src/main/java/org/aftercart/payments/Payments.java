@@ -5,9 +5,11 @@ import java.util.Optional;
 import java.util.UUID;
 import org.aftercart.orders.OrderCancelled;
 import org.aftercart.orders.OrderChanged;
+import org.aftercart.orders.OrderId;
 import org.aftercart.orders.OrderPlaced;
 import org.aftercart.orders.PaymentStatus;
 import org.aftercart.shared.Money;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -16,6 +18,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -91,11 +94,7 @@ public class Payments {
     }
 
     private void settleOrRecord(
-            org.aftercart.orders.OrderId orderId,
-            String number,
-            Money difference,
-            long version,
-            boolean settledByChannel) {
+            OrderId orderId, String number, Money difference, long version, boolean settledByChannel) {
         String key = "order:" + orderId + ":v" + version;
         if (settledByChannel) {
             recordChannelSettlement(orderId.id(), difference, key);
@@ -133,35 +132,124 @@ public class Payments {
             return;
         }
         if (difference.isPositive()) {
-            execute(orderId, orderNumber, PaymentTransaction.Kind.CHARGE, difference, idempotencyKey);
+            complete(
+                    transactions.begin(
+                            orderId, PaymentTransaction.Kind.CHARGE, difference, provider.name(), idempotencyKey),
+                    orderNumber);
         } else {
-            Money refund = min(difference.negate(), paid.get());
-            if (refund.isPositive()) {
-                execute(orderId, orderNumber, PaymentTransaction.Kind.REFUND, refund, idempotencyKey);
-            }
+            transactions
+                    .beginRefund(orderId, difference.negate(), provider.name(), idempotencyKey)
+                    .ifPresent(refund -> complete(refund, orderNumber));
         }
     }
 
-    private void execute(UUID orderId, String orderNumber, PaymentTransaction.Kind kind, Money amount, String key) {
-        PaymentTransaction transaction = transactions.begin(orderId, kind, amount, provider.name(), key);
-        if (transaction.status() != PaymentTransaction.Status.PENDING) {
-            return; // already settled by an earlier delivery of the same event
+    /**
+     * Refunds an amount to the order's original payment, capped at what is still paid (captured and
+     * charged, less refunds). Must be called outside any database transaction: the movement is
+     * written PENDING first, the provider is called with the idempotency key, then the outcome is
+     * written. Calling again with the same key never moves money twice: a finished refund reports its
+     * outcome again, one left PENDING by a crash is sent again with the same key (the provider
+     * deduplicates).
+     *
+     * @param idempotencyKey the business fact that causes the refund, e.g. {@code return:<id>:refund}
+     */
+    public RefundOutcome refund(OrderId orderId, String orderNumber, Money amount, String idempotencyKey) {
+        requireNoTransaction();
+        Optional<PaymentTransaction> begun =
+                transactions.beginRefund(orderId.id(), amount, provider.name(), idempotencyKey);
+        if (begun.isEmpty()) {
+            return new RefundOutcome(
+                    RefundOutcome.Status.NOTHING_TO_REFUND, Money.zero(amount.currency()), null, "nothing is paid");
         }
+        PaymentTransaction done =
+                begun.get().kind() == PaymentTransaction.Kind.REFUND ? complete(begun.get(), orderNumber) : begun.get();
+        return switch (done.status()) {
+            case SUCCEEDED -> new RefundOutcome(RefundOutcome.Status.REFUNDED, done.amount(), done.id(), null);
+            case PENDING -> new RefundOutcome(RefundOutcome.Status.PENDING, done.amount(), done.id(), null);
+            default ->
+                new RefundOutcome(
+                        RefundOutcome.Status.MANUAL_ACTION_REQUIRED, done.amount(), done.id(), done.failureReason());
+        };
+    }
+
+    /**
+     * Holds an amount on the order's payment without taking it (e.g. the value of an item an instant
+     * exchange ships before the return arrives). Outside any transaction, keyed like {@link #refund}.
+     */
+    public HoldOutcome hold(OrderId orderId, String orderNumber, Money amount, String idempotencyKey) {
+        requireNoTransaction();
+        PaymentTransaction done = complete(
+                transactions.begin(orderId.id(), PaymentTransaction.Kind.HOLD, amount, provider.name(), idempotencyKey),
+                orderNumber);
+        return HoldOutcome.of(done);
+    }
+
+    /** Gives back the hold written under {@code holdKey}; a failed release stays pending for a retry. */
+    public HoldOutcome releaseHold(OrderId orderId, String orderNumber, String holdKey) {
+        return endHold(orderId, orderNumber, holdKey, PaymentTransaction.Kind.HOLD_RELEASE);
+    }
+
+    /** Takes the hold written under {@code holdKey}; a failed capture stays pending for a retry. */
+    public HoldOutcome captureHold(OrderId orderId, String orderNumber, String holdKey) {
+        return endHold(orderId, orderNumber, holdKey, PaymentTransaction.Kind.HOLD_CAPTURE);
+    }
+
+    private HoldOutcome endHold(OrderId orderId, String orderNumber, String holdKey, PaymentTransaction.Kind kind) {
+        requireNoTransaction();
+        PaymentTransaction hold = transactions
+                .findByKey(holdKey)
+                .filter(held -> held.kind() == PaymentTransaction.Kind.HOLD
+                        && held.status() == PaymentTransaction.Status.SUCCEEDED)
+                .orElseThrow(() -> new IllegalStateException("No hold is in place under " + holdKey));
+        String key = holdKey + (kind == PaymentTransaction.Kind.HOLD_RELEASE ? ":release" : ":capture");
+        PaymentTransaction begun = transactions.begin(orderId.id(), kind, hold.amount(), provider.name(), key);
+        return HoldOutcome.of(complete(begun, orderNumber, hold.providerReference()));
+    }
+
+    private PaymentTransaction complete(PaymentTransaction transaction, String orderNumber) {
+        return complete(transaction, orderNumber, null);
+    }
+
+    /**
+     * Calls the provider for a PENDING movement (outside any transaction) and writes the outcome; a
+     * movement already finished by an earlier call is returned as it is.
+     */
+    private PaymentTransaction complete(
+            PaymentTransaction transaction, String orderNumber, @Nullable String holdReference) {
+        if (transaction.status() != PaymentTransaction.Status.PENDING) {
+            return transaction; // already settled by an earlier delivery of the same fact
+        }
+        PaymentTransaction.Kind kind = transaction.kind();
+        String key = transaction.idempotencyKey();
         PaymentProvider.Result result;
         try {
-            result = kind == PaymentTransaction.Kind.REFUND
-                    ? provider.refund(orderNumber, transaction.amount(), key)
-                    : provider.charge(orderNumber, transaction.amount(), key);
+            result = switch (kind) {
+                case REFUND -> provider.refund(orderNumber, transaction.amount(), key);
+                case HOLD -> provider.hold(orderNumber, transaction.amount(), key);
+                case HOLD_RELEASE -> provider.releaseHold(String.valueOf(holdReference), key);
+                case HOLD_CAPTURE -> provider.captureHold(String.valueOf(holdReference), transaction.amount(), key);
+                case CAPTURE, CHARGE -> provider.charge(orderNumber, transaction.amount(), key);
+            };
         } catch (RuntimeException e) {
             log.warn("Payment provider {} failed for {}: {}", provider.name(), key, e.toString());
             result = PaymentProvider.Result.failure(e.getClass().getSimpleName() + ": " + e.getMessage());
         }
         PaymentProvider.Result outcome = result;
         boolean refunded = kind == PaymentTransaction.Kind.REFUND && outcome.succeeded();
+        boolean endsHold = kind == PaymentTransaction.Kind.HOLD_RELEASE || kind == PaymentTransaction.Kind.HOLD_CAPTURE;
         transactionTemplate.executeWithoutResult(status -> {
-            if (transactions.finish(transaction.id(), outcome, kind == PaymentTransaction.Kind.REFUND) && refunded) {
-                events.publishEvent(new RefundIssued(orderId, orderNumber, transaction.id(), transaction.amount()));
+            if (transactions.finish(transaction.id(), outcome, kind == PaymentTransaction.Kind.REFUND, endsHold)
+                    && refunded) {
+                events.publishEvent(
+                        new RefundIssued(transaction.orderId(), orderNumber, transaction.id(), transaction.amount()));
             }
         });
+        return transactions.findByKey(key).orElseThrow();
+    }
+
+    private static void requireNoTransaction() {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("Payment providers are called outside database transactions");
+        }
     }
 }

@@ -19,7 +19,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses request bodies over {@code aftercart.http.max-body-size} with 413 before anything reads
- * them: at once when Content-Length says so, and mid-stream for chunked bodies.
+ * them: at once when Content-Length says so, and mid-stream for chunked bodies. File uploads
+ * ({@code multipart/form-data}, e.g. photos of returned items) have their own, larger limit,
+ * {@code aftercart.http.max-upload-size}.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -32,9 +34,13 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     }
 
     private final long limit;
+    private final long uploadLimit;
 
-    BodySizeLimitFilter(@Value("${aftercart.http.max-body-size:1MB}") DataSize limit) {
+    BodySizeLimitFilter(
+            @Value("${aftercart.http.max-body-size:1MB}") DataSize limit,
+            @Value("${aftercart.http.max-upload-size:6MB}") DataSize uploadLimit) {
         this.limit = limit.toBytes();
+        this.uploadLimit = uploadLimit.toBytes();
     }
 
     static ProblemDetail problem() {
@@ -56,11 +62,16 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentLengthLong() > limit) {
+        String contentType = request.getContentType();
+        long allowed = contentType != null
+                        && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data")
+                ? uploadLimit
+                : limit;
+        if (request.getContentLengthLong() > allowed) {
             ProblemWriter.write(response, problem());
             return;
         }
-        chain.doFilter(new LimitedRequest(request, limit), response);
+        chain.doFilter(new LimitedRequest(request, allowed), response);
     }
 
     private static final class LimitedRequest extends HttpServletRequestWrapper {

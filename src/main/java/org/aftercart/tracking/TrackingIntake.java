@@ -40,6 +40,7 @@ public class TrackingIntake {
     private final StatusMappings mappings;
     private final DeliveryPromises promises;
     private final OrderManagement orders;
+    private final ReturnParcels returnParcels;
     private final ApplicationEventPublisher publisher;
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -50,6 +51,7 @@ public class TrackingIntake {
             StatusMappings mappings,
             DeliveryPromises promises,
             OrderManagement orders,
+            ReturnParcels returnParcels,
             ApplicationEventPublisher publisher,
             JdbcClient jdbc,
             Clock clock) {
@@ -58,6 +60,7 @@ public class TrackingIntake {
         this.mappings = mappings;
         this.promises = promises;
         this.orders = orders;
+        this.returnParcels = returnParcels;
         this.publisher = publisher;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -100,6 +103,8 @@ public class TrackingIntake {
         List<Shipments.Shipment> parcels = shipments.lockByTrackingNumbers(numbers);
         Set<String> unknown = new LinkedHashSet<>(numbers);
         parcels.forEach(parcel -> unknown.remove(parcel.view().trackingNumber()));
+        Set<String> returning = returnParcels.known(numbers);
+        unknown.removeAll(returning);
         // Numbers whose reports were all re-sent tell the parcels nothing new.
         Set<String> news = numbers.stream()
                 .filter(n -> !unknown.contains(n))
@@ -119,6 +124,8 @@ public class TrackingIntake {
                 }
             }
         }
+        changes += returnParcels.follow(
+                returning.stream().filter(n -> added.containsKey(n)).toList());
         return new Outcome(stored, checkpoints.size() - stored, List.copyOf(unknown), changes);
     }
 
