@@ -210,6 +210,8 @@ class Dispatcher implements SmartLifecycle {
         for (Messages.Claimed claimed : group) {
             if (supersededParcelNews(claimed.message(), kind)) {
                 close(claimed.message(), MessageStatus.SUPPRESSED, "Out of date: the parcel has been delivered since.");
+            } else if (composer.returnMovedOn(claimed.message(), kind)) {
+                close(claimed.message(), MessageStatus.SUPPRESSED, "Out of date: the return has moved on since.");
             } else {
                 current.add(claimed);
             }

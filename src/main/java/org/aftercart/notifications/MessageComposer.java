@@ -9,6 +9,10 @@ import java.util.Optional;
 import java.util.UUID;
 import org.aftercart.orders.OrderView;
 import org.aftercart.platform.Branding;
+import org.aftercart.returns.ReturnId;
+import org.aftercart.returns.ReturnStatus;
+import org.aftercart.returns.ReturnView;
+import org.aftercart.returns.Returns;
 import org.aftercart.tracking.ShipmentView;
 import org.aftercart.tracking.Tracking;
 import org.aftercart.tracking.TrackingLinks;
@@ -20,10 +24,12 @@ import org.springframework.stereotype.Component;
 class MessageComposer {
 
     private final Tracking tracking;
+    private final Returns returns;
     private final TrackingLinks trackingLinks;
     private final Branding branding;
 
-    MessageComposer(Tracking tracking, TrackingLinks trackingLinks, Branding branding) {
+    MessageComposer(Tracking tracking, TrackingLinks trackingLinks, Branding branding, Returns returns) {
+        this.returns = returns;
         this.tracking = tracking;
         this.trackingLinks = trackingLinks;
         this.branding = branding;
@@ -63,6 +69,23 @@ class MessageComposer {
                 order.map(o -> trackingLinks.linkFor(o.id()).toString()).orElse(null),
                 withoutNulls(message.facts()),
                 unsubscribeUrl == null ? null : unsubscribeUrl.toString());
+    }
+
+    /**
+     * Whether the return has moved on so far that this news is needless: a request answered
+     * (approved, refused) since, or items received and already resolved.
+     */
+    boolean returnMovedOn(MessageRow message, MessageKind kind) {
+        Object id = message.facts().get("returnId");
+        if (id == null) {
+            return false;
+        }
+        ReturnStatus status =
+                returns.find(ReturnId.of(id.toString())).map(ReturnView::status).orElse(ReturnStatus.CANCELLED);
+        if (kind.equals(MessageKind.RETURN_REQUESTED)) {
+            return status != ReturnStatus.REQUESTED;
+        }
+        return kind.equals(MessageKind.RETURN_RECEIVED) && status == ReturnStatus.RESOLVED;
     }
 
     boolean parcelDelivered(UUID shipmentId) {

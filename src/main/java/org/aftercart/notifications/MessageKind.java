@@ -39,6 +39,24 @@ public record MessageKind(String key, Purpose purpose, boolean urgent, boolean p
             new MessageKind("ready-for-pickup", Purpose.TRANSACTIONAL, false, true);
     public static final MessageKind REFUND_ISSUED =
             new MessageKind("refund-issued", Purpose.TRANSACTIONAL, false, false);
+    public static final MessageKind CREDIT_ISSUED =
+            new MessageKind("credit-issued", Purpose.TRANSACTIONAL, false, false);
+    /** To whoever receives a gift card (a gift return's recipient, a guest's store credit). */
+    public static final MessageKind GIFT_CARD_ISSUED =
+            new MessageKind("gift-card-issued", Purpose.TRANSACTIONAL, false, false);
+
+    public static final MessageKind RETURN_REQUESTED =
+            new MessageKind("return-requested", Purpose.TRANSACTIONAL, true, false);
+    public static final MessageKind RETURN_APPROVED =
+            new MessageKind("return-approved", Purpose.TRANSACTIONAL, true, false);
+    public static final MessageKind RETURN_REJECTED =
+            new MessageKind("return-rejected", Purpose.TRANSACTIONAL, true, false);
+    public static final MessageKind RETURN_RECEIVED =
+            new MessageKind("return-received", Purpose.TRANSACTIONAL, false, false);
+    public static final MessageKind RETURN_RESOLVED =
+            new MessageKind("return-resolved", Purpose.TRANSACTIONAL, false, false);
+    public static final MessageKind RETURN_CANCELLED =
+            new MessageKind("return-cancelled", Purpose.TRANSACTIONAL, true, false);
 
     /** The kinds this module sends by itself, in the order the console lists them. */
     public static final List<MessageKind> BUILT_IN = List.of(
@@ -51,7 +69,15 @@ public record MessageKind(String key, Purpose purpose, boolean urgent, boolean p
             DELAYED,
             EXCEPTION,
             READY_FOR_PICKUP,
-            REFUND_ISSUED);
+            REFUND_ISSUED,
+            CREDIT_ISSUED,
+            GIFT_CARD_ISSUED,
+            RETURN_REQUESTED,
+            RETURN_APPROVED,
+            RETURN_REJECTED,
+            RETURN_RECEIVED,
+            RETURN_RESOLVED,
+            RETURN_CANCELLED);
 
     public MessageKind {
         if (!key.matches("[a-z][a-z0-9-]{0,62}")) {

@@ -1,6 +1,7 @@
 package org.aftercart.notifications;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -9,10 +10,19 @@ import org.aftercart.orders.OrderCancelled;
 import org.aftercart.orders.OrderChanged;
 import org.aftercart.orders.OrderPlaced;
 import org.aftercart.payments.RefundIssued;
+import org.aftercart.returns.ReturnApproved;
+import org.aftercart.returns.ReturnCancelled;
+import org.aftercart.returns.ReturnReceived;
+import org.aftercart.returns.ReturnRejected;
+import org.aftercart.returns.ReturnRequested;
+import org.aftercart.returns.ReturnResolved;
+import org.aftercart.returns.ReturnView;
 import org.aftercart.tracking.ShipmentDelayed;
 import org.aftercart.tracking.ShipmentShipped;
 import org.aftercart.tracking.ShipmentStatusChanged;
 import org.aftercart.tracking.ShipmentView;
+import org.aftercart.wallet.GiftCardIssued;
+import org.aftercart.wallet.StoreCreditGranted;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -27,6 +37,12 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class MessageTriggers {
+
+    /** The idempotency keys of the money a return moves: {@code return:<id>:refund}, {@code return:<id>:credit}. */
+    private static final String RETURN_KEY_PREFIX = "return:";
+
+    /** How long return news that the next step may make needless waits for it. */
+    static final Duration RETURN_NEWS_SETTLES_AFTER = Duration.ofMinutes(2);
 
     private final Messages messages;
     private final NotificationSettings settings;
@@ -120,6 +136,9 @@ class MessageTriggers {
 
     @EventListener
     void on(RefundIssued event) {
+        if (event.idempotencyKey().startsWith(RETURN_KEY_PREFIX)) {
+            return; // the return's own message tells of it (return-resolved)
+        }
         add(
                 MessageKind.REFUND_ISSUED,
                 "refund-issued:" + event.transactionId(),
@@ -131,6 +150,132 @@ class MessageTriggers {
                         event.amount().amount().toPlainString(),
                         "currency",
                         event.amount().currency().getCurrencyCode()));
+    }
+
+    @EventListener
+    void on(StoreCreditGranted event) {
+        if (event.idempotencyKey().startsWith(RETURN_KEY_PREFIX)) {
+            return; // the return's own message tells of it (return-resolved)
+        }
+        messages.add(NewMessage.of(
+                MessageKind.CREDIT_ISSUED,
+                "credit-issued:" + event.transactionId(),
+                event.customer().id(),
+                null,
+                null,
+                Map.of(
+                        "amount", event.amount().plus(event.bonus()).amount().toPlainString(),
+                        "balance", event.balanceAfter().amount().toPlainString(),
+                        "currency", event.amount().currency().getCurrencyCode(),
+                        "reason", event.reason()),
+                clock.instant()));
+    }
+
+    /** The card's code goes to whoever it was issued for, who need not be a customer. */
+    @EventListener
+    void on(GiftCardIssued event) {
+        if (event.recipientEmail() == null || event.code() == null) {
+            return;
+        }
+        messages.add(new NewMessage(
+                MessageKind.GIFT_CARD_ISSUED.key(),
+                MessageKind.GIFT_CARD_ISSUED.purpose().name(),
+                "gift-card-issued:" + event.giftCardId(),
+                null,
+                null,
+                null,
+                Map.of(
+                        "amount", event.amount().amount().toPlainString(),
+                        "currency", event.amount().currency().getCurrencyCode(),
+                        "code", event.code()),
+                clock.instant(),
+                "EMAIL",
+                event.recipientEmail()));
+    }
+
+    /**
+     * Waits a little: a request the rules approve at once is followed within moments by its
+     * approval, whose message makes this one needless (it is then dropped, see {@link
+     * Dispatcher}); only a request left for a person to review is told.
+     */
+    @EventListener
+    void on(ReturnRequested event) {
+        returnNews(
+                MessageKind.RETURN_REQUESTED,
+                event.request(),
+                Map.of(),
+                clock.instant().plus(RETURN_NEWS_SETTLES_AFTER));
+    }
+
+    @EventListener
+    void on(ReturnApproved event) {
+        returnNews(
+                MessageKind.RETURN_APPROVED,
+                event.request(),
+                Map.of("returnless", String.valueOf(event.request().returnless())),
+                clock.instant());
+    }
+
+    @EventListener
+    void on(ReturnRejected event) {
+        returnNews(MessageKind.RETURN_REJECTED, event.request(), Map.of("reason", event.reason()), clock.instant());
+    }
+
+    /** Waits a little too: items received and resolved at once (in a store) need only the resolution's message. */
+    @EventListener
+    void on(ReturnReceived event) {
+        returnNews(
+                MessageKind.RETURN_RECEIVED,
+                event.request(),
+                Map.of(),
+                clock.instant().plus(RETURN_NEWS_SETTLES_AFTER));
+    }
+
+    @EventListener
+    void on(ReturnCancelled event) {
+        returnNews(MessageKind.RETURN_CANCELLED, event.request(), Map.of("reason", event.reason()), clock.instant());
+    }
+
+    @EventListener
+    void on(ReturnResolved event) {
+        Map<String, Object> facts = new HashMap<>();
+        facts.put("returnId", event.returnId().id().toString());
+        facts.put("returnNumber", event.returnNumber());
+        facts.put("currency", event.refunded().currency().getCurrencyCode());
+        facts.put("refunded", event.refunded().amount().toPlainString());
+        facts.put("storeCredit", event.storeCredit().amount().toPlainString());
+        facts.put("bonus", event.bonus().amount().toPlainString());
+        facts.put(
+                "totalCredit", event.storeCredit().plus(event.bonus()).amount().toPlainString());
+        if (event.giftRecipientEmail() != null) {
+            facts.put("giftRecipientEmail", event.giftRecipientEmail());
+        }
+        if (event.exchangeOrderNumber() != null) {
+            facts.put("exchangeOrderNumber", event.exchangeOrderNumber());
+        }
+        messages.add(NewMessage.of(
+                MessageKind.RETURN_RESOLVED,
+                "return-resolved:" + event.returnId(),
+                event.customerId(),
+                event.orderId().id(),
+                null,
+                facts,
+                clock.instant()));
+    }
+
+    private void returnNews(MessageKind kind, ReturnView request, Map<String, Object> more, Instant due) {
+        Map<String, Object> facts = new HashMap<>(more);
+        facts.put("returnId", request.id().id().toString());
+        facts.put("returnNumber", request.number());
+        facts.put("method", request.method().name());
+        messages.add(NewMessage.of(
+                kind,
+                kind.key() + ":" + request.id(),
+                request.customerId(),
+                request.orderId().id(),
+                null,
+                facts,
+                due));
     }
 
     /** One message per parcel and milestone; waits the digest window so parcels moving together share one. */

@@ -29,7 +29,7 @@ class Routing {
     sealed interface Decision {}
 
     record Deliver(
-            UUID customerId,
+            @Nullable UUID customerId,
             @Nullable String customerName,
             String channel,
             String recipient,
@@ -53,6 +53,9 @@ class Routing {
 
     /** @param order the message's order, read once by the caller; empty for a message without one */
     Decision route(MessageRow message, MessageKind kind, Optional<OrderView> order, Instant now) {
+        if (message.customerId() == null && message.orderId() == null && message.recipient() != null) {
+            return addressedWhenWritten(message);
+        }
         Optional<UUID> customerId = message.customerId() != null
                 ? Optional.of(message.customerId())
                 : order.map(OrderView::customerId).map(UUID::fromString);
@@ -77,6 +80,19 @@ class Routing {
             }
         }
         return address(customerId.get(), message, kind, profile.get(), preferences.get(), locale);
+    }
+
+    /**
+     * A message for someone who need not be a customer (a gift card's recipient), addressed by the
+     * fact that caused it: no preferences or quiet hours of theirs are known.
+     */
+    private Decision addressedWhenWritten(MessageRow message) {
+        Locale locale = Languages.orFallback(
+                Locale.forLanguageTag(String.valueOf(message.facts().getOrDefault("locale", ""))));
+        return validEmail(message.recipient())
+                .<Decision>map(email -> new Deliver(null, null, "EMAIL", email, locale, null))
+                .orElseGet(() -> new Close(
+                        MessageStatus.UNDELIVERABLE, "The e-mail address '" + message.recipient() + "' is not valid."));
     }
 
     QuietHours quietHoursOf(ContactPreferences preferences) {

@@ -95,15 +95,34 @@ class SampleMessage {
                 List.of(parcel),
                 promise,
                 "https://shop.example.com/track/sample",
-                Map.of(
-                        "description", "Merino socks: quantity 1 → 2",
-                        "change", "QUANTITY_CHANGED",
-                        "priceDifference", "6.00",
-                        "refund", "60.95",
-                        "amount", "-6.00",
-                        "currency", "GBP",
-                        "status", kind.equals(MessageKind.EXCEPTION.key()) ? "ATTEMPT_FAILED" : "DELAYED",
-                        "reason", "The carrier has not scanned it for 3 days"),
+                Map.ofEntries(
+                        Map.entry("description", "Merino socks: quantity 1 → 2"),
+                        Map.entry("change", "QUANTITY_CHANGED"),
+                        Map.entry("priceDifference", "6.00"),
+                        Map.entry("refund", "60.95"),
+                        Map.entry("amount", kind.equals(MessageKind.REFUND_ISSUED.key()) ? "-6.00" : "25.00"),
+                        Map.entry("currency", "GBP"),
+                        Map.entry("status", kind.equals(MessageKind.EXCEPTION.key()) ? "ATTEMPT_FAILED" : "DELAYED"),
+                        Map.entry("reason", reasonFor(kind)),
+                        Map.entry("returnNumber", "R-AC-100042-1"),
+                        Map.entry("method", "MAIL"),
+                        Map.entry("returnless", "false"),
+                        Map.entry("refunded", "25.00"),
+                        Map.entry("storeCredit", "6.00"),
+                        Map.entry("bonus", "0.60"),
+                        Map.entry("totalCredit", "6.60"),
+                        Map.entry("balance", "31.60"),
+                        Map.entry("code", "7KQ2-M9XD-4TPA-H8VW-3CJN")),
                 marketing ? "https://shop.example.com/unsubscribe/sample" : null);
+    }
+
+    private static String reasonFor(String kind) {
+        if (kind.equals(MessageKind.CREDIT_ISSUED.key())) {
+            return "a goodwill gesture for the late delivery";
+        }
+        if (kind.startsWith("return-")) {
+            return "the return window of 30 days ended on 12 November";
+        }
+        return "The carrier has not scanned it for 3 days";
     }
 }

@@ -240,8 +240,8 @@ public class Payments {
         transactionTemplate.executeWithoutResult(status -> {
             if (transactions.finish(transaction.id(), outcome, kind == PaymentTransaction.Kind.REFUND, endsHold)
                     && refunded) {
-                events.publishEvent(
-                        new RefundIssued(transaction.orderId(), orderNumber, transaction.id(), transaction.amount()));
+                events.publishEvent(new RefundIssued(
+                        transaction.orderId(), orderNumber, transaction.id(), transaction.amount(), key));
             }
         });
         return transactions.findByKey(key).orElseThrow();

@@ -6,5 +6,8 @@ import org.aftercart.shared.Money;
 /**
  * The payment provider refunded money to the customer (refunds a sales channel made itself are only
  * recorded, and told by that channel).
+ *
+ * @param idempotencyKey names the fact the refund settles, e.g. {@code order:<id>:v3} or {@code
+ *     return:<id>:refund}
  */
-public record RefundIssued(UUID orderId, String orderNumber, UUID transactionId, Money amount) {}
+public record RefundIssued(UUID orderId, String orderNumber, UUID transactionId, Money amount, String idempotencyKey) {}

@@ -6,4 +6,10 @@ import org.aftercart.shared.Money;
 
 /** Store credit was granted (published once per idempotency key, in the granting transaction). */
 public record StoreCreditGranted(
-        CustomerId customer, Money amount, Money bonus, String reason, UUID transactionId, Money balanceAfter) {}
+        CustomerId customer,
+        Money amount,
+        Money bonus,
+        String reason,
+        UUID transactionId,
+        Money balanceAfter,
+        String idempotencyKey) {}

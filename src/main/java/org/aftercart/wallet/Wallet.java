@@ -123,7 +123,8 @@ public class Wallet {
                 null,
                 postings);
         Money balanceAfter = ledger.account(account).balanceMoney();
-        events.publishEvent(new StoreCreditGranted(customer, amount, bonus, reason, transaction, balanceAfter));
+        events.publishEvent(
+                new StoreCreditGranted(customer, amount, bonus, reason, transaction, balanceAfter, idempotencyKey));
         return new StoreCreditGrant(transaction, customer, amount, bonus, reason, balanceAfter, false);
     }
 

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.aftercart.catalog.Catalog;
 import org.aftercart.fulfillment.Fulfillment;
 import org.aftercart.inventory.Inventory;
+import org.aftercart.notifications.MessageKind;
 import org.aftercart.notifications.NotificationTemplates;
 import org.aftercart.orders.OrderManagement;
 import org.aftercart.orders.OrderView;
@@ -164,7 +165,7 @@ class NotificationConsoleBrowserTests {
         try {
             browser.driver.findElement(By.linkText("Templates")).click();
             browser.waitUntil(textToBePresentInElementLocated(By.tagName("h1"), "Message templates"));
-            assertThat(browser.findAll(".template-list tbody tr")).hasSize(10);
+            assertThat(browser.findAll(".template-list tbody tr")).hasSize(MessageKind.BUILT_IN.size());
             browser.assertNoSeriousAccessibilityProblems("template list");
             browser.screenshot("templates-desktop");
 

@@ -59,8 +59,9 @@ class WalletIntegrationTests {
     void grantsCreditWithABonusBookedFromItsOwnAccount() {
         CustomerId customer = ledger.newCustomer();
 
-        StoreCreditGrant grant = wallet.grantStoreCredit(
-                customer, eur("20.00"), eur("2.00"), "Return AC-1 as credit", "return:" + UUID.randomUUID());
+        String key = "return:" + UUID.randomUUID();
+        StoreCreditGrant grant =
+                wallet.grantStoreCredit(customer, eur("20.00"), eur("2.00"), "Return AC-1 as credit", key);
 
         assertThat(grant.balanceAfter()).isEqualTo(eur("22.00"));
         assertThat(grant.replayed()).isFalse();
@@ -81,7 +82,8 @@ class WalletIntegrationTests {
                         eur("2.00"),
                         "Return AC-1 as credit",
                         grant.transactionId(),
-                        eur("22.00")));
+                        eur("22.00"),
+                        key));
         ledger.everyTransactionBalances();
         ledger.cachedBalancesMatchEntries();
     }
