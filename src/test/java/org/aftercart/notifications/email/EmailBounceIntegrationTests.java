@@ -1,6 +1,7 @@
 package org.aftercart.notifications.email;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
@@ -329,6 +330,25 @@ class EmailBounceIntegrationTests {
 
         assertThat(status(sent)).isEqualTo("SENT");
         assertThat(events.stream(MessageUndeliverable.class)).isEmpty();
+    }
+
+    @Test
+    void withoutASecretTheEndpointRefusesEverything() {
+        BounceWebhookController unconfigured = new BounceWebhookController(
+                new BounceSettings(null, null, null, null, Duration.ofMinutes(1), 100, Duration.ofSeconds(30), " "),
+                bounces);
+
+        assertThatThrownBy(() -> unconfigured.receive("Bearer ", new byte[] {1}))
+                .isInstanceOf(BounceWebhookProblem.class)
+                .hasMessageContaining("AFTERCART_BOUNCES_WEBHOOK_SECRET");
+    }
+
+    @Test
+    void aBodyOverTheRequestSizeLimitIsRefused() throws Exception {
+        byte[] huge = new byte[2 * 1024 * 1024];
+        Arrays.fill(huge, (byte) 'a');
+
+        assertThat(post(huge, "Bearer " + SECRET)).hasStatus(HttpStatus.CONTENT_TOO_LARGE);
     }
 
     /** An e-mail the application sent, as recorded. */
