@@ -28,7 +28,8 @@ import org.springframework.stereotype.Component;
  * messages) with a text part and an HTML part. The Message-ID is made from the message's id, so a message sent again after an
  * attempt whose outcome is unknown carries the same Message-ID, which mail stores use to drop the
  * copy. A permanent SMTP refusal (5xx: mailbox unknown, refused) makes it undeliverable; anything
- * else is tried again later.
+ * else is tried again later. With {@code aftercart.notifications.bounces.address} set, that address is
+ * the envelope sender, so that bounces arriving later come back there ({@link BounceMailbox}).
  */
 @Component
 class EmailSender implements MessageSender {
@@ -48,12 +49,18 @@ class EmailSender implements MessageSender {
     private final @Nullable JavaMailSenderImpl mail;
     private final @Nullable SmtpConnections connections;
     private final InternetAddress from;
+    private final @Nullable String envelopeFrom;
 
-    EmailSender(ObjectProvider<JavaMailSenderImpl> mail, @Value("${aftercart.notifications.from}") String from)
+    EmailSender(
+            ObjectProvider<JavaMailSenderImpl> mail,
+            @Value("${aftercart.notifications.from}") String from,
+            BounceSettings bounces)
             throws MessagingException {
         this.mail = mail.getIfAvailable();
         this.connections = this.mail == null ? null : new SmtpConnections(this.mail);
         this.from = new InternetAddress(from, true);
+        this.envelopeFrom =
+                bounces.address() == null ? null : new InternetAddress(bounces.address(), true).getAddress();
         if (this.mail == null) {
             log.warn("spring.mail.host is not set: e-mails wait in the queue until an SMTP server is configured.");
         }
@@ -106,7 +113,11 @@ class EmailSender implements MessageSender {
      */
     private MimeMessage mime(OutgoingMessage message) throws MessagingException {
         String domain = from.getAddress().substring(from.getAddress().indexOf('@') + 1);
-        MimeMessage mime = new FixedIdMimeMessage(mail.getSession(), "<" + message.id() + "@" + domain + ">");
+        FixedIdMimeMessage mime = new FixedIdMimeMessage(mail.getSession(), "<" + message.id() + "@" + domain + ">");
+        if (envelopeFrom != null) {
+            // MAIL FROM, which becomes the Return-Path: where remote servers send their bounces.
+            mime.setEnvelopeFrom(envelopeFrom);
+        }
         mime.setFrom(from);
         mime.setRecipient(Message.RecipientType.TO, new InternetAddress(message.recipient(), true));
         mime.setSubject(message.subject() == null ? "" : message.subject(), "UTF-8");
