@@ -60,6 +60,7 @@ class DemoStore implements ApplicationRunner {
     private final DemoHistory history;
     private final TrackingIntake trackingIntake;
     private final TrackingLinks trackingLinks;
+    private final DemoReturns returns;
     private final Clock clock;
 
     DemoStore(
@@ -72,6 +73,7 @@ class DemoStore implements ApplicationRunner {
             DemoHistory history,
             TrackingIntake trackingIntake,
             TrackingLinks trackingLinks,
+            DemoReturns returns,
             Clock clock) {
         this.staff = staff;
         this.apiKeys = apiKeys;
@@ -82,6 +84,7 @@ class DemoStore implements ApplicationRunner {
         this.history = history;
         this.trackingIntake = trackingIntake;
         this.trackingLinks = trackingLinks;
+        this.returns = returns;
         this.clock = clock;
     }
 
@@ -101,7 +104,7 @@ class DemoStore implements ApplicationRunner {
                 .filter(variant -> variant.price().isPositive())
                 .limit(60)
                 .toList();
-        if (products.size() < 12) {
+        if (products.size() < 26) {
             log.warn("Demo catalogue has only {} products; skipping live demo orders", products.size());
             return;
         }
@@ -299,7 +302,66 @@ class DemoStore implements ApplicationRunner {
                 2);
         advance(split, true, "DPD1589622233");
         carrierNews("RM123456785GB", "DPD1589622233");
+        placeReturnedOrders(p);
         log.debug("Demo order {} waits in its hold window", waiting.number());
+    }
+
+    /** Three orders delivered, then returned: see {@link DemoReturns}. */
+    private void placeReturnedOrders(List<ProductVariant> p) {
+        OrderView grace = place(
+                10,
+                SalesChannel.WEB,
+                "Grace Hopper",
+                "grace@example.org",
+                "Leeds",
+                "LS1 4AP",
+                p.get(20),
+                1,
+                p.get(21),
+                1);
+        OrderView alan = place(
+                11,
+                SalesChannel.WEB,
+                "Alan Turing",
+                "alan@example.org",
+                "Manchester",
+                "M1 1AE",
+                p.get(22),
+                2,
+                p.get(23),
+                1);
+        OrderView rosalind = place(
+                12,
+                SalesChannel.STORE,
+                "Rosalind Franklin",
+                "rosalind@example.org",
+                "Manchester",
+                "M2 5DB",
+                p.get(24),
+                1,
+                p.get(25),
+                1);
+        List<String> trackingNumbers = List.of("RM223456786GB", "RM323456787GB", "RM423456788GB");
+        List<OrderView> delivered = List.of(grace, alan, rosalind);
+        Instant now = clock.instant();
+        for (int i = 0; i < delivered.size(); i++) {
+            advance(delivered.get(i), true, trackingNumbers.get(i));
+            trackingIntake.accept(
+                    "demo",
+                    null,
+                    List.of(new CarrierReport(
+                            "canonical",
+                            "Royal Mail",
+                            trackingNumbers.get(i),
+                            null,
+                            List.of(
+                                    event(now.minus(Duration.ofMinutes(80)), "IN_TRANSIT", "Collected", null),
+                                    event(now.minus(Duration.ofMinutes(30)), "DELIVERED", "Delivered", null)))));
+        }
+        returns.create(
+                orders.find(grace.id()).orElseThrow(),
+                orders.find(alan.id()).orElseThrow(),
+                orders.find(rosalind.id()).orElseThrow());
     }
 
     private OrderView place(

@@ -80,6 +80,29 @@ class DemoStoreIntegrationTests {
     }
 
     @Test
+    void theStoreHasReturnsAtEachStageAndTheStoreCreditOfTheResolvedOne() {
+        assertThat(returnStatus("demo-10")).isEqualTo("APPROVED");
+        assertThat(returnStatus("demo-11")).isEqualTo("RECEIVED");
+        assertThat(returnStatus("demo-12")).isEqualTo("RESOLVED");
+        String customer = order("demo-12").customerId();
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(10))
+                .until(() ->
+                        jdbc.sql("select count(*) from wallet.accounts where customer_id = ?::uuid and balance > 0")
+                                        .param(customer)
+                                        .query(Long.class)
+                                        .single()
+                                == 1);
+    }
+
+    private String returnStatus(String ref) {
+        return jdbc.sql("select status from returns.returns where order_id = ?")
+                .param(order(ref).id().id())
+                .query(String.class)
+                .single();
+    }
+
+    @Test
     void seedingTwiceAddsNothing() throws Exception {
         long before =
                 jdbc.sql("select count(*) from orders.orders").query(Long.class).single();
@@ -99,7 +122,7 @@ class DemoStoreIntegrationTests {
                 switch (ref) {
                     case "demo-2", "demo-7" -> SalesChannel.PHONE;
                     case "demo-3" -> SalesChannel.MARKETPLACE;
-                    case "demo-5" -> SalesChannel.STORE;
+                    case "demo-5", "demo-12" -> SalesChannel.STORE;
                     default -> SalesChannel.WEB;
                 };
         return orders.findByChannelRef(channel, ref).orElseThrow();
