@@ -5,6 +5,10 @@ import org.aftercart.customers.CustomerId;
 import org.aftercart.customers.CustomerNotFound;
 import org.aftercart.customers.Customers;
 import org.aftercart.notifications.Notifications;
+import org.aftercart.returns.ReturnView;
+import org.aftercart.returns.Returns;
+import org.aftercart.wallet.Wallet;
+import org.aftercart.wallet.WalletBalance;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,9 +16,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 
 /**
- * A customer's page: contact details and preferences, and every message sent to them or not
- * (bounces and provider errors with their reasons), newest first. The customer timeline of later
- * work grows from here.
+ * A customer's page: contact details and preferences, store credit with its history, returns, and
+ * every message sent to them or not (bounces and provider errors with their reasons), newest
+ * first. The customer timeline of later work grows from here.
  */
 @Controller
 @RequestMapping("/console/customers")
@@ -22,10 +26,14 @@ class CustomerAdminController {
 
     private final Customers customers;
     private final Notifications notifications;
+    private final Wallet wallet;
+    private final Returns returns;
 
-    CustomerAdminController(Customers customers, Notifications notifications) {
+    CustomerAdminController(Customers customers, Notifications notifications, Wallet wallet, Returns returns) {
         this.customers = customers;
         this.notifications = notifications;
+        this.wallet = wallet;
+        this.returns = returns;
     }
 
     @GetMapping("/{id}")
@@ -36,6 +44,16 @@ class CustomerAdminController {
                 "preferences",
                 customers.contactPreferences(customer).orElseThrow(() -> new CustomerNotFound(customer)));
         model.addAttribute("messages", notifications.ofCustomer(customer));
+        model.addAttribute(
+                "credit",
+                wallet.storeCredit(customer).map(WalletBalance::balances).orElse(java.util.List.of()));
+        model.addAttribute("creditHistory", wallet.history(customer));
+        model.addAttribute(
+                "returns",
+                returns.ofCustomer(customer).stream()
+                        .sorted(java.util.Comparator.comparing(ReturnView::createdAt)
+                                .reversed())
+                        .toList());
         return "admin/customer";
     }
 }

@@ -52,6 +52,53 @@ class CustomerAdminControllerTests {
     @Autowired
     Inventory inventory;
 
+    @Autowired
+    org.aftercart.returns.Returns returns;
+
+    @Autowired
+    org.aftercart.wallet.Wallet wallet;
+
+    @Test
+    void theirReturnsAndStoreCreditWithItsHistoryAreOnTheirPage() throws Exception {
+        String email = "returner-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        OrderView order =
+                new ShippedOrders(orders, fulfillment, tracking, catalog, inventory).placeOnly(email, "Milk jug");
+        var line = order.lines().getFirst();
+        orders.recordShipment(order.id(), java.util.Map.of(line.id(), 1), "Shipped in tests", "tests");
+        var request = returns.request(new org.aftercart.returns.RequestReturn(
+                order.id(),
+                org.aftercart.returns.ReturnChannel.PORTAL,
+                org.aftercart.returns.ReturnMethod.MAIL,
+                null,
+                java.util.List.of(new org.aftercart.returns.RequestReturn.Item(
+                        line.id(),
+                        1,
+                        "changed-mind",
+                        null,
+                        org.aftercart.returns.ReturnOutcome.REFUND,
+                        null,
+                        null,
+                        java.util.List.of())),
+                false,
+                null,
+                "customer"));
+        var customer = org.aftercart.customers.CustomerId.of(order.customerId());
+        wallet.grantStoreCredit(
+                customer,
+                org.aftercart.shared.Money.of("7.50", "EUR"),
+                org.aftercart.shared.Money.of("0.00", "EUR"),
+                "Goodwill: the parcel was late",
+                "goodwill:" + UUID.randomUUID());
+
+        mvc.perform(get("/console/customers/" + order.customerId())
+                        .with(user("agent@example.org").roles("AGENT")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(request.number())))
+                .andExpect(content().string(containsString("Goodwill: the parcel was late")))
+                .andExpect(content().string(containsString("Available (EUR)")))
+                .andExpect(content().string(containsString("€7.50")));
+    }
+
     @Test
     void aMessageThatCouldNotReachTheCustomerIsOnTheirPageWithItsReason() throws Exception {
         String email = "unreachable-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
