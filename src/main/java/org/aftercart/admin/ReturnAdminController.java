@@ -219,7 +219,7 @@ class ReturnAdminController {
     private String step(UUID id, RedirectAttributes redirect, String doneKey, Step step) {
         try {
             ReturnView after = step.run();
-            Flash.success(redirect, text.get(doneKey, after.number(), text.get("return.status." + after.status())));
+            Flash.success(redirect, text.get(doneKey, after.number(), text.get(statusKey(after))));
         } catch (ErrorResponseException e) {
             Flash.error(redirect, text.problem(e));
         }
@@ -229,6 +229,11 @@ class ReturnAdminController {
     @FunctionalInterface
     private interface Step {
         ReturnView run();
+    }
+
+    /** The key of the status's label: every status has one (MessagesBundleTests checks). */
+    private static String statusKey(ReturnView request) {
+        return "return.status." + request.status();
     }
 
     static String redirectTo(UUID returnId) {
