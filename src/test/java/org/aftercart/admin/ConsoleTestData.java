@@ -46,6 +46,13 @@ final class ConsoleTestData {
         return orders.find(order.id()).orElseThrow();
     }
 
+    /** Another size of the web order's shirt, at the same price, in stock in the store given. */
+    String largerShirt(String store) {
+        String sku = products.variant("SHIRT", "L", "25.00", 0);
+        products.stock(store, sku, 3);
+        return sku;
+    }
+
     /** A store of this test, where items can be returned and restocked; returns its location code. */
     String store() {
         String code = "ST-" + tag.toUpperCase();

@@ -225,6 +225,7 @@ class ReturnAdminControllerTests {
                                 containsString("2 unit(s), Opened"),
                                 containsString("restocked at MAIN"),
                                 containsString("Looks fine"),
+                                containsString("<strong>Requested</strong>"),
                                 not(containsString("Next steps")))));
     }
 
@@ -404,6 +405,39 @@ class ReturnAdminControllerTests {
                         .session(session)
                         .with(ASSOCIATE))
                 .andExpect(content().string(containsString("<option value=\"" + store + "\" selected=\"selected\"")));
+    }
+
+    @Test
+    void theCounterExchangesForAnotherSizeFromTheStoresStock() throws Exception {
+        String store = data.store();
+        String larger = data.largerShirt(store);
+        OrderView order = data.delivered(data.webOrder());
+        OrderView.Line shirts = order.lines().getFirst();
+
+        String receipt = mvc.perform(post("/console/store-returns")
+                        .param("orderId", order.id().toString())
+                        .param("location", store)
+                        .param("quantity-" + shirts.id(), "1")
+                        .param("reason-" + shirts.id(), "too-small")
+                        .param("outcome-" + shirts.id(), "EXCHANGE")
+                        .param("exchange-" + shirts.id(), larger)
+                        .param("condition-" + shirts.id(), "NEW")
+                        .with(csrf())
+                        .with(ASSOCIATE))
+                .andExpect(redirectedUrlPattern("/console/store-returns/*/receipt"))
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
+        ReturnView done = returns.ofOrder(order.id()).getFirst();
+        assertThat(done.status()).isEqualTo(ReturnStatus.RESOLVED);
+        assertThat(done.exchangeOrderNumber()).isNotNull();
+        mvc.perform(get(receipt).with(ASSOCIATE))
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("Exchange order"),
+                                containsString(done.exchangeOrderNumber()),
+                                containsString("for " + larger),
+                                not(containsString("Refunded to the original payment")))));
     }
 
     @Test
