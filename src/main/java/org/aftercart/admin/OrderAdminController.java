@@ -16,6 +16,7 @@ import org.aftercart.orders.OrderManagement;
 import org.aftercart.orders.OrderNotFound;
 import org.aftercart.orders.OrderView;
 import org.aftercart.payments.Payments;
+import org.aftercart.returns.Returns;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
@@ -45,6 +46,7 @@ class OrderAdminController {
     private final Payments payments;
     private final Inventory inventory;
     private final Notifications notifications;
+    private final Returns returns;
     private final ConsoleText text;
 
     OrderAdminController(
@@ -53,12 +55,14 @@ class OrderAdminController {
             Payments payments,
             Inventory inventory,
             Notifications notifications,
+            Returns returns,
             ConsoleText text) {
         this.orders = orders;
         this.fulfillment = fulfillment;
         this.payments = payments;
         this.inventory = inventory;
         this.notifications = notifications;
+        this.returns = returns;
         this.text = text;
     }
 
@@ -94,6 +98,7 @@ class OrderAdminController {
         model.addAttribute("transactions", payments.transactionsOf(id));
         model.addAttribute("journal", orders.journal(orderId));
         model.addAttribute("notifications", notifications.ofOrder(orderId));
+        model.addAttribute("returns", returns.ofOrder(orderId));
         model.addAttribute("locations", locations);
         model.addAttribute("canCancel", order.changeable() && mayCancel(request));
         model.addAttribute("maxReasonLength", MAX_REASON_LENGTH);

@@ -1,7 +1,10 @@
 package org.aftercart.returns;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -65,6 +68,27 @@ class ReturnPhotos {
         return jdbc.sql("select content_type, bytes from returns.photos where id = ?")
                 .param(id)
                 .query((rs, row) -> new Photo(rs.getString("content_type"), rs.getBytes("bytes")))
+                .optional();
+    }
+
+    /** The photos of a return, by item, oldest first. */
+    Map<UUID, List<UUID>> idsByItem(UUID returnId) {
+        Map<UUID, List<UUID>> byItem = new LinkedHashMap<>();
+        jdbc.sql("select id, item_id from returns.photos where return_id = ? and item_id is not null"
+                        + " order by created_at, id")
+                .param(returnId)
+                .query(rs -> {
+                    byItem.computeIfAbsent(rs.getObject("item_id", UUID.class), item -> new ArrayList<>())
+                            .add(rs.getObject("id", UUID.class));
+                });
+        return byItem;
+    }
+
+    /** A photo of this return. */
+    Optional<ReturnPhoto> find(UUID id, UUID returnId) {
+        return jdbc.sql("select content_type, bytes from returns.photos where id = ? and return_id = ?")
+                .params(id, returnId)
+                .query((rs, row) -> new ReturnPhoto(rs.getString("content_type"), rs.getBytes("bytes")))
                 .optional();
     }
 

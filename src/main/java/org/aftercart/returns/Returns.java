@@ -61,6 +61,7 @@ public class Returns {
     private final ReturnReasons reasons;
     private final ReturnEligibility eligibility;
     private final ReturnPhotos photos;
+    private final ReturnSearch search;
     private final ReturnSettings settings;
     private final OrderManagement orders;
     private final Catalog catalog;
@@ -76,6 +77,7 @@ public class Returns {
             ReturnReasons reasons,
             ReturnEligibility eligibility,
             ReturnPhotos photos,
+            ReturnSearch search,
             ReturnSettings settings,
             OrderManagement orders,
             Catalog catalog,
@@ -89,6 +91,7 @@ public class Returns {
         this.reasons = reasons;
         this.eligibility = eligibility;
         this.photos = photos;
+        this.search = search;
         this.settings = settings;
         this.orders = orders;
         this.catalog = catalog;
@@ -122,6 +125,33 @@ public class Returns {
 
     public List<ReturnView> ofCustomer(CustomerId customerId) {
         return requests.ofCustomer(customerId.id()).stream().map(this::view).toList();
+    }
+
+    /**
+     * A page of returns, newest first, for staff lists. A non-blank query keeps the returns whose
+     * number or order number starts with it, ignoring case.
+     *
+     * @param statuses the statuses to keep; every status when empty
+     * @param page zero-based
+     * @param size at most 100 returns a page
+     */
+    public ReturnSummaryPage search(Set<ReturnStatus> statuses, String query, int page, int size) {
+        return search.search(statuses, query, page, size);
+    }
+
+    /** The return with this number (e.g. {@code R-AC-100001-1}), ignoring case. */
+    public Optional<ReturnView> findByNumber(String number) {
+        return search.idOfNumber(number).flatMap(id -> find(new ReturnId(id)));
+    }
+
+    /** The ids of the photos of each item of a return, oldest first. */
+    public Map<UUID, List<UUID>> photoIds(ReturnId id) {
+        return photos.idsByItem(id.id());
+    }
+
+    /** One photo of a return; empty when the return has no photo with this id. */
+    public Optional<ReturnPhoto> photo(ReturnId id, UUID photoId) {
+        return photos.find(photoId, id.id());
     }
 
     // ---------------------------------------------------------------- request

@@ -2,13 +2,16 @@ package org.aftercart.admin;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.aftercart.catalog.Catalog;
 import org.aftercart.customers.ContactDetails;
 import org.aftercart.fulfillment.Fulfillment;
 import org.aftercart.fulfillment.FulfillmentOrderView;
 import org.aftercart.inventory.Inventory;
+import org.aftercart.inventory.Location;
 import org.aftercart.orders.OrderManagement;
 import org.aftercart.orders.OrderView;
 import org.aftercart.orders.PaymentStatus;
@@ -25,11 +28,36 @@ final class ConsoleTestData {
     private final OrderManagement orders;
     private final Fulfillment fulfillment;
     private final TestCatalog products;
+    private final Inventory inventory;
 
     ConsoleTestData(OrderManagement orders, Fulfillment fulfillment, Catalog catalog, Inventory inventory) {
         this.orders = orders;
         this.fulfillment = fulfillment;
         this.products = new TestCatalog(catalog, inventory);
+        this.inventory = inventory;
+    }
+
+    /** The order with every unit shipped and delivered, so that it can be returned. */
+    OrderView delivered(OrderView order) {
+        Map<UUID, Integer> units = new LinkedHashMap<>();
+        order.lines().forEach(line -> units.put(line.id(), line.quantities().active()));
+        orders.recordShipment(order.id(), units, "Shipped in tests", "tests");
+        orders.recordDelivery(order.id(), units, "Delivered in tests", "tests");
+        return orders.find(order.id()).orElseThrow();
+    }
+
+    /** Another size of the web order's shirt, at the same price, in stock in the store given. */
+    String largerShirt(String store) {
+        String sku = products.variant("SHIRT", "L", "25.00", 0);
+        products.stock(store, sku, 3);
+        return sku;
+    }
+
+    /** A store of this test, where items can be returned and restocked; returns its location code. */
+    String store() {
+        String code = "ST-" + tag.toUpperCase();
+        inventory.defineLocation(new Location(code, "Store " + capitalized(tag), Location.Kind.STORE, "FR", 900));
+        return code;
     }
 
     String email() {

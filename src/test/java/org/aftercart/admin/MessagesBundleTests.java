@@ -26,6 +26,11 @@ import org.aftercart.orders.OrderStatus;
 import org.aftercart.orders.PaymentStatus;
 import org.aftercart.orders.SalesChannel;
 import org.aftercart.payments.PaymentTransaction;
+import org.aftercart.returns.ItemCondition;
+import org.aftercart.returns.ReturnChannel;
+import org.aftercart.returns.ReturnMethod;
+import org.aftercart.returns.ReturnOutcome;
+import org.aftercart.returns.ReturnStatus;
 import org.aftercart.tracking.OrderDeliveryStatus;
 import org.aftercart.tracking.TrackingStatus;
 import org.junit.jupiter.api.Test;
@@ -63,6 +68,14 @@ class MessagesBundleTests {
             Map.entry("message.status.", names(MessageStatus.values())),
             Map.entry("message.outcome.", names(SendResult.Outcome.values())),
             Map.entry("message.channel.", List.of("EMAIL", "SMS", "WEBHOOK")),
+            Map.entry("return.status.", names(ReturnStatus.values())),
+            Map.entry("return.method.", names(ReturnMethod.values())),
+            Map.entry("return.channel.", names(ReturnChannel.values())),
+            Map.entry("return.outcome.", names(ReturnOutcome.values())),
+            Map.entry("return.condition.", names(ItemCondition.values())),
+            Map.entry(
+                    "returns.tab.",
+                    Arrays.stream(ReturnTab.values()).map(ReturnTab::slug).toList()),
             Map.entry(
                     "message.kind.",
                     MessageKind.BUILT_IN.stream().map(MessageKind::key).toList()));
