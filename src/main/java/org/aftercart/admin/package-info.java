@@ -13,6 +13,7 @@
             "customers",
             "notifications",
             "returns",
+            "wallet",
             "platform",
             "shared"
         })
