@@ -149,6 +149,64 @@ class MerchantWebhookIntegrationTests {
         assertThat(body.get("data").get("refund").get("amount").asString()).isEqualTo("19.00");
     }
 
+    @Autowired
+    org.aftercart.orders.OrderManagement orders;
+
+    @Autowired
+    org.aftercart.returns.Returns returns;
+
+    @Test
+    void aReturnsStepsAndTheMoneyItMovesReachTheEndpointsThatAskedForThem() throws IOException {
+        String endpoint = register(receiver(), List.of("return.approved", "return.resolved", "refund.issued"))
+                .get("endpoint")
+                .get("id")
+                .asString();
+        var order = orders.find(new org.aftercart.orders.OrderId(UUID.fromString(placeOrder(1))))
+                .orElseThrow();
+        var line = order.lines().getFirst();
+        orders.recordShipment(order.id(), Map.of(line.id(), 1), "Shipped in tests", "tests");
+        var request = returns.request(new org.aftercart.returns.RequestReturn(
+                order.id(),
+                org.aftercart.returns.ReturnChannel.PORTAL,
+                org.aftercart.returns.ReturnMethod.MAIL,
+                null,
+                List.of(new org.aftercart.returns.RequestReturn.Item(
+                        line.id(),
+                        1,
+                        "too-small",
+                        null,
+                        org.aftercart.returns.ReturnOutcome.REFUND,
+                        null,
+                        null,
+                        List.of())),
+                false,
+                null,
+                "customer"));
+        var item = request.items().getFirst();
+        returns.receive(
+                request.id(),
+                List.of(new org.aftercart.returns.ReceivedItem(
+                        item.id(), 1, org.aftercart.returns.ItemCondition.NEW, true, null)),
+                "warehouse");
+        returns.resolve(request.id(), "agent:ann");
+
+        assertThat(kindsFor(endpoint)).containsExactlyInAnyOrder("return.approved", "return.resolved", "refund.issued");
+        JsonNode approved = JSON.readTree(bodyOf(onlyDelivery(endpoint, "return.approved")));
+        assertThat(approved.get("data").get("request").get("returnNumber").asString())
+                .isEqualTo(request.number());
+        assertThat(approved.get("data")
+                        .get("request")
+                        .get("items")
+                        .get(0)
+                        .get("reason")
+                        .asString())
+                .isEqualTo("too-small");
+        JsonNode resolved = JSON.readTree(bodyOf(onlyDelivery(endpoint, "return.resolved")));
+        assertThat(resolved.get("data").get("refunded").get("amount").asString())
+                .isEqualTo("19.00");
+        assertThat(resolved.get("data").get("orderNumber").asString()).isEqualTo(order.number());
+    }
+
     @Test
     void aFailingEndpointIsRetriedWithTheSameIdAndEveryAttemptIsRecorded() throws IOException {
         WebhookReceiver receiver =

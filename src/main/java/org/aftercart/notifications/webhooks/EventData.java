@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.aftercart.orders.OrderLineSnapshot;
+import org.aftercart.returns.ReturnView;
 import org.aftercart.shared.Money;
 import org.aftercart.tracking.ShipmentView;
 import org.jspecify.annotations.Nullable;
@@ -118,4 +119,96 @@ final class EventData {
             String kind,
             @Nullable String reason,
             Instant at) {}
+
+    /** A return, as every {@code return.*} event carries it. */
+    record Return(
+            UUID returnId,
+            String returnNumber,
+            UUID orderId,
+            String orderNumber,
+            @Nullable UUID customerId,
+            String status,
+            String channel,
+            String method,
+            @Nullable String locationCode,
+            boolean returnless,
+            Amount value,
+            @Nullable String carrier,
+            @Nullable String trackingNumber,
+            List<ReturnLine> items) {
+
+        static Return of(ReturnView request) {
+            return new Return(
+                    request.id().id(),
+                    request.number(),
+                    request.orderId().id(),
+                    request.orderNumber(),
+                    request.customerId(),
+                    request.status().name(),
+                    request.channel().name(),
+                    request.method().name(),
+                    request.locationCode(),
+                    request.returnless(),
+                    Amount.of(request.value()),
+                    request.carrier(),
+                    request.trackingNumber(),
+                    request.items().stream()
+                            .map(item -> new ReturnLine(
+                                    item.orderLineId(),
+                                    item.sku(),
+                                    item.quantity(),
+                                    item.reasonCode(),
+                                    item.outcome().name(),
+                                    item.exchangeSku(),
+                                    item.receivedQuantity(),
+                                    item.condition() == null
+                                            ? null
+                                            : item.condition().name()))
+                            .toList());
+        }
+    }
+
+    record ReturnLine(
+            UUID orderLineId,
+            String sku,
+            int quantity,
+            String reason,
+            String outcome,
+            @Nullable String exchangeSku,
+            @Nullable Integer receivedQuantity,
+            @Nullable String condition) {}
+
+    /** {@code return.requested}, {@code return.approved}, {@code return.in_transit}, {@code return.received} */
+    record ReturnStep(Return request, String actor, Instant at) {}
+
+    /** {@code return.rejected}, {@code return.cancelled} */
+    record ReturnEnded(Return request, String actor, String reason, Instant at) {}
+
+    /** {@code return.resolved}: what the customer got. */
+    record ReturnResolved(
+            UUID returnId,
+            String returnNumber,
+            UUID orderId,
+            String orderNumber,
+            @Nullable UUID customerId,
+            Amount refunded,
+            Amount storeCredit,
+            Amount bonus,
+            @Nullable String exchangeOrderNumber,
+            boolean giftReturn,
+            Instant resolvedAt) {}
+
+    /** {@code return.manual_refund_required}: someone must refund by hand. */
+    record ManualRefundRequired(Return request, Amount amount, String reason, Instant at) {}
+
+    /** {@code store_credit.granted} */
+    record StoreCreditGranted(
+            UUID customerId, Amount amount, Amount bonus, String reason, Amount balanceAfter, UUID transactionId) {}
+
+    /** {@code gift_card.issued}: never the code, which only its recipient receives. */
+    record GiftCardIssued(UUID giftCardId, Amount amount, String lastFour, String reason, UUID transactionId) {}
+
+    /** {@code wallet.redeemed}: store credit or a gift card paid at a checkout. */
+    record WalletRedeemed(
+            UUID holdId, @Nullable UUID customerId, @Nullable UUID giftCardId, Amount amount, UUID transactionId) {}
 }

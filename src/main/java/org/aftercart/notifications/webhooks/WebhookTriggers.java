@@ -10,9 +10,21 @@ import org.aftercart.orders.OrderCancelled;
 import org.aftercart.orders.OrderChanged;
 import org.aftercart.orders.OrderPlaced;
 import org.aftercart.payments.RefundIssued;
+import org.aftercart.returns.ManualRefundRequired;
+import org.aftercart.returns.ReturnApproved;
+import org.aftercart.returns.ReturnCancelled;
+import org.aftercart.returns.ReturnInTransit;
+import org.aftercart.returns.ReturnReceived;
+import org.aftercart.returns.ReturnRejected;
+import org.aftercart.returns.ReturnRequested;
+import org.aftercart.returns.ReturnResolved;
+import org.aftercart.returns.ReturnView;
 import org.aftercart.tracking.ShipmentDelayed;
 import org.aftercart.tracking.ShipmentShipped;
 import org.aftercart.tracking.ShipmentStatusChanged;
+import org.aftercart.wallet.GiftCardIssued;
+import org.aftercart.wallet.StoreCreditGranted;
+import org.aftercart.wallet.WalletRedeemed;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -150,6 +162,146 @@ class WebhookTriggers {
                         event.orderNumber(),
                         event.transactionId(),
                         EventData.Amount.of(event.amount())));
+    }
+
+    @EventListener
+    void on(ReturnRequested event) {
+        returnStep(WebhookEventType.RETURN_REQUESTED, event.request(), event.actor(), event.occurredAt());
+    }
+
+    @EventListener
+    void on(ReturnApproved event) {
+        returnStep(WebhookEventType.RETURN_APPROVED, event.request(), event.actor(), event.occurredAt());
+    }
+
+    @EventListener
+    void on(ReturnInTransit event) {
+        returnStep(WebhookEventType.RETURN_IN_TRANSIT, event.request(), event.actor(), event.occurredAt());
+    }
+
+    @EventListener
+    void on(ReturnReceived event) {
+        returnStep(WebhookEventType.RETURN_RECEIVED, event.request(), event.actor(), event.occurredAt());
+    }
+
+    @EventListener
+    void on(ReturnRejected event) {
+        send(
+                WebhookEventType.RETURN_REJECTED,
+                event.request().id().toString(),
+                event.occurredAt(),
+                event.request().orderId().id(),
+                null,
+                () -> new EventData.ReturnEnded(
+                        EventData.Return.of(event.request()), event.actor(), event.reason(), event.occurredAt()));
+    }
+
+    @EventListener
+    void on(ReturnCancelled event) {
+        send(
+                WebhookEventType.RETURN_CANCELLED,
+                event.request().id().toString(),
+                event.occurredAt(),
+                event.request().orderId().id(),
+                null,
+                () -> new EventData.ReturnEnded(
+                        EventData.Return.of(event.request()), event.actor(), event.reason(), event.occurredAt()));
+    }
+
+    @EventListener
+    void on(ReturnResolved event) {
+        send(
+                WebhookEventType.RETURN_RESOLVED,
+                event.returnId().toString(),
+                event.resolvedAt(),
+                event.orderId().id(),
+                null,
+                () -> new EventData.ReturnResolved(
+                        event.returnId().id(),
+                        event.returnNumber(),
+                        event.orderId().id(),
+                        event.orderNumber(),
+                        event.customerId(),
+                        EventData.Amount.of(event.refunded()),
+                        EventData.Amount.of(event.storeCredit()),
+                        EventData.Amount.of(event.bonus()),
+                        event.exchangeOrderNumber(),
+                        event.giftRecipientEmail() != null,
+                        event.resolvedAt()));
+    }
+
+    @EventListener
+    void on(ManualRefundRequired event) {
+        send(
+                WebhookEventType.RETURN_MANUAL_REFUND_REQUIRED,
+                event.request().id() + ":" + event.occurredAt(),
+                event.occurredAt(),
+                event.request().orderId().id(),
+                null,
+                () -> new EventData.ManualRefundRequired(
+                        EventData.Return.of(event.request()),
+                        EventData.Amount.of(event.amount()),
+                        event.reason(),
+                        event.occurredAt()));
+    }
+
+    @EventListener
+    void on(StoreCreditGranted event) {
+        send(
+                WebhookEventType.STORE_CREDIT_GRANTED,
+                event.transactionId().toString(),
+                clock.instant(),
+                null,
+                null,
+                () -> new EventData.StoreCreditGranted(
+                        event.customer().id(),
+                        EventData.Amount.of(event.amount()),
+                        EventData.Amount.of(event.bonus()),
+                        event.reason(),
+                        EventData.Amount.of(event.balanceAfter()),
+                        event.transactionId()));
+    }
+
+    @EventListener
+    void on(GiftCardIssued event) {
+        send(
+                WebhookEventType.GIFT_CARD_ISSUED,
+                event.giftCardId().toString(),
+                clock.instant(),
+                null,
+                null,
+                () -> new EventData.GiftCardIssued(
+                        event.giftCardId(),
+                        EventData.Amount.of(event.amount()),
+                        event.lastFour(),
+                        event.reason(),
+                        event.transactionId()));
+    }
+
+    @EventListener
+    void on(WalletRedeemed event) {
+        send(
+                WebhookEventType.WALLET_REDEEMED,
+                event.transactionId().toString(),
+                clock.instant(),
+                null,
+                null,
+                () -> new EventData.WalletRedeemed(
+                        event.holdId(),
+                        event.customer() == null ? null : event.customer().id(),
+                        event.giftCardId(),
+                        EventData.Amount.of(event.amount()),
+                        event.transactionId()));
+    }
+
+    private void returnStep(WebhookEventType type, ReturnView request, String actor, Instant at) {
+        send(
+                type,
+                request.id().toString(),
+                at,
+                request.orderId().id(),
+                null,
+                () -> new EventData.ReturnStep(EventData.Return.of(request), actor, at));
     }
 
     @EventListener
