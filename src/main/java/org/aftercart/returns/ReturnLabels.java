@@ -66,9 +66,14 @@ public class ReturnLabels implements PrepaidLabels {
                 && (request.status() == ReturnStatus.APPROVED || request.status() == ReturnStatus.IN_TRANSIT);
     }
 
+    /** Whether labels come from a carrier with the postage paid; the built-in printable label is not. */
+    public boolean prepaid() {
+        return !PrintableReturnLabels.NAME.equals(carrierLabels.name());
+    }
+
     @Override
     public void requestFor(ReturnView approved) {
-        if (!PrintableReturnLabels.NAME.equals(carrierLabels.name())) {
+        if (prepaid()) {
             labelFor(approved.id(), Locale.ENGLISH);
         }
     }

@@ -6,13 +6,18 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 import org.aftercart.admin.Browser;
 import org.aftercart.catalog.Catalog;
 import org.aftercart.inventory.Inventory;
+import org.aftercart.inventory.Location;
 import org.aftercart.orders.OrderManagement;
 import org.aftercart.orders.OrderView;
+import org.aftercart.returns.labels.DropOffCodes;
 import org.aftercart.tracking.TrackingLinks;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,6 +53,9 @@ class ReturnsPortalBrowserTests {
 
     @Autowired
     TrackingLinks trackingLinks;
+
+    @Autowired
+    DropOffCodes dropOffCodes;
 
     static Browser browser;
 
@@ -113,9 +121,13 @@ class ReturnsPortalBrowserTests {
 
         new Select(browser.find("#line-0-quantity")).selectByValue("1");
         new Select(browser.find("#line-0-reason")).selectByValue("too-small");
+        browser.find("#line-0-outcome-STORE_CREDIT").click();
+        assertThat(browser.text("#estimate"))
+                .as("the estimate follows the choices, with the store credit bonus")
+                .isEqualTo("You will get back about €44.00");
         browser.find("#line-0-outcome-REFUND").click();
+        assertThat(browser.text("#estimate")).isEqualTo("You will get back about €40.00");
         browser.find("#method-MAIL").click();
-        assertThat(browser.text("#estimate")).isNotEmpty();
         browser.clickButton("Request the return");
         browser.waitUntil(driver -> browser.findAll("#status").size() == 1);
 
@@ -128,7 +140,9 @@ class ReturnsPortalBrowserTests {
         assertThat(browser.path()).isEqualTo("/returns/" + created.id().id());
         assertThat(browser.text("h1")).isEqualTo("Return " + created.number());
         assertThat(browser.text("#status")).isEqualTo("Approved: send the items back");
-        assertThat(browser.find("#label-link").getText()).isEqualTo("Download your prepaid label (PDF)");
+        assertThat(browser.find("#label-link").getText())
+                .as("the built-in label is not prepaid, and the page does not say it is")
+                .isEqualTo("Download your return label (PDF)");
         browser.assertNoSeriousAccessibilityProblems("return page");
         browser.screenshot("returns-return-en-desktop");
         browser.width(Browser.PHONE);
@@ -163,6 +177,83 @@ class ReturnsPortalBrowserTests {
         browser.width(Browser.DESKTOP);
         browser.screenshot("returns-form-fr-desktop");
         browser.open("/returns?lang=en");
+
+        // Another browser, which proved nothing, sees neither the return nor its label.
+        browser.driver.manage().deleteAllCookies();
+        browser.open("/returns/" + created.id().id());
+        assertThat(browser.text("h1")).isEqualTo("We cannot show this page");
+        String stranger = (String) browser.driver.executeAsyncScript(
+                """
+                const done = arguments[arguments.length - 1];
+                fetch(arguments[0]).then(r => done(String(r.status))).catch(e => done(String(e)));
+                """,
+                "/returns/" + created.id().id() + "/label.pdf");
+        assertThat(stranger).isEqualTo("404");
+        browser.consoleErrors();
+        browser.open("/returns?lang=en");
+    }
+
+    @Test
+    void aReasonThatNeedsAPhotoAsksForOneAndAnInStoreReturnShowsItsCode() throws Exception {
+        String store = "PORTAL-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        inventory.defineLocation(new Location(store, "Leeds Briggate", Location.Kind.STORE, "GB", 900));
+        String lamp = fixtures.products.variant("LAMP", "ONE", "60.00", 5);
+        OrderView order = fixtures.delivered(lamp, 1);
+        Path photo = Files.createTempFile("damaged-lamp-", ".png");
+        Files.write(photo, dropOffCodes.png("damaged lamp", 64));
+
+        browser.width(Browser.PHONE);
+        browser.open("/returns?lang=en");
+        browser.find("#orderNumber").sendKeys(order.number());
+        browser.find("#contact").sendKeys(order.email());
+        browser.clickButton("Find my order");
+        browser.waitUntil(
+                ExpectedConditions.urlContains("/returns/orders/" + order.id().id()));
+
+        new Select(browser.find("#line-0-quantity")).selectByValue("1");
+        new Select(browser.find("#line-0-reason")).selectByValue("damaged");
+        browser.find("#method-IN_STORE").click();
+        new Select(browser.find("#store")).selectByValue(store);
+        browser.clickButton("Request the return");
+        browser.waitUntil(driver -> !browser.findAll(".error-summary").isEmpty());
+        assertThat(browser.find(".error-summary a").getAttribute("href")).endsWith("#line-0-photos");
+        assertThat(browser.text(".error-summary")).contains("this reason needs a photo");
+        assertThat(browser.find("#line-0-photos").getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.find("#line-0-photos").getAttribute("aria-describedby"))
+                .contains("line-0-photos-error");
+        assertThat(browser.text("#line-0-photos-error")).contains("this reason needs a photo");
+        assertThat(browser.script("return document.activeElement.id")).isEqualTo("error-summary");
+        assertThat(new Select(browser.find("#line-0-reason"))
+                        .getFirstSelectedOption()
+                        .getAttribute("value"))
+                .as("the customer's choices are kept")
+                .isEqualTo("damaged");
+        assertThat(returns.ofOrder(order.id())).isEmpty();
+        browser.assertNoSeriousAccessibilityProblems("return form asking for a photo");
+        browser.screenshot("returns-form-errors-en-phone");
+
+        browser.find("#line-0-photos").sendKeys(photo.toString());
+        browser.clickButton("Request the return");
+        browser.waitUntil(driver -> browser.findAll("#status").size() == 1);
+
+        ReturnView created = returns.ofOrder(order.id()).getFirst();
+        assertThat(created.method()).isEqualTo(ReturnMethod.IN_STORE);
+        assertThat(created.locationCode()).isEqualTo(store);
+        assertThat(browser.text("#status"))
+                .as("a damaged item waits for a person to look at the photo")
+                .isEqualTo("Requested, waiting for approval");
+        assertThat(browser.find(".drop-off-code-box svg").getAttribute("role")).isEqualTo("img");
+        assertThat(browser.text("main")).contains("Bring the items to Leeds Briggate");
+        assertThat(browser.findAll("#label-link")).isEmpty();
+        browser.assertNoSeriousAccessibilityProblems("in-store return page");
+        assertThat(browser.overflowsSideways()).isFalse();
+        browser.screenshot("returns-in-store-en-phone");
+
+        browser.clickButton("Cancel this return");
+        browser.waitUntil(driver -> browser.findAll("#status").size() == 1
+                && browser.text("#status").equals("Cancelled"));
+        assertThat(returns.find(created.id()).orElseThrow().status()).isEqualTo(ReturnStatus.CANCELLED);
+        browser.open("/returns?lang=en");
     }
 
     @Test
@@ -176,6 +267,7 @@ class ReturnsPortalBrowserTests {
         browser.find("#orderNumber").sendKeys(mine.number());
         browser.find("#contact").sendKeys("someone-else@example.org");
         browser.clickButton("Find my order");
+        browser.waitUntil(driver -> !browser.findAll("#lookup-error").isEmpty());
         assertThat(browser.text("#lookup-error"))
                 .isEqualTo("No order matches these details. Check them and try again.");
         browser.assertNoSeriousAccessibilityProblems("refused lookup");

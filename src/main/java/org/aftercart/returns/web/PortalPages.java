@@ -44,9 +44,11 @@ class PortalPages {
     private final Inventory inventory;
     private final DropOffCodes codes;
     private final MessageSource messages;
+    private final ReturnLabels labels;
 
-    PortalPages(Returns returns, Inventory inventory, DropOffCodes codes, MessageSource messages) {
+    PortalPages(Returns returns, ReturnLabels labels, Inventory inventory, DropOffCodes codes, MessageSource messages) {
         this.returns = returns;
+        this.labels = labels;
         this.inventory = inventory;
         this.codes = codes;
         this.messages = messages;
@@ -89,7 +91,7 @@ class PortalPages {
 
     record Item(String title, int quantity, String reason, String outcome, String amount, @Nullable String note) {}
 
-    record Step(String status, String at, @Nullable String note) {}
+    record Step(String status, String at, String iso) {}
 
     record ReturnPage(
             String id,
@@ -105,6 +107,7 @@ class PortalPages {
             String value,
             List<Step> steps,
             boolean label,
+            boolean prepaidLabel,
             @Nullable String dropOffCode,
             boolean cancellable,
             boolean finished) {}
@@ -207,9 +210,13 @@ class PortalPages {
                 format(request.value(), locale),
                 request.steps().stream()
                         .filter(step -> step.from() != step.to())
-                        .map(step -> new Step(status(step.to(), locale), when.format(step.at()), null))
+                        .map(step -> new Step(
+                                status(step.to(), locale),
+                                when.format(step.at()),
+                                step.at().toString()))
                         .toList(),
                 ReturnLabels.needsLabel(request),
+                labels.prepaid(),
                 dropOff ? codes.svg(request.number(), locale) : null,
                 request.status() == ReturnStatus.REQUESTED || request.status() == ReturnStatus.APPROVED,
                 request.status().isFinal());

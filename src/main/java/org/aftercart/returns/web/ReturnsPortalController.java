@@ -16,6 +16,7 @@ import org.aftercart.orders.OrderNotFound;
 import org.aftercart.platform.Branding;
 import org.aftercart.platform.Languages;
 import org.aftercart.returns.Eligibility;
+import org.aftercart.returns.Refusal;
 import org.aftercart.returns.RequestReturn;
 import org.aftercart.returns.ReturnChannel;
 import org.aftercart.returns.ReturnId;
@@ -258,6 +259,9 @@ class ReturnsPortalController {
         model.addAttribute("orderId", order.id().toString());
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
+        Map<String, String> fieldErrors = new LinkedHashMap<>();
+        errors.forEach(error -> fieldErrors.merge(error.field(), error.message(), (a, b) -> a + " " + b));
+        model.addAttribute("fieldErrors", fieldErrors);
         model.addAttribute("page", pages.order(eligibility, form, locale(request)));
         return "returns/order";
     }
@@ -382,6 +386,22 @@ class ReturnsPortalController {
 
     /** A refusal of the domain in the customer's words when the rule has them, else the domain's text. */
     private FieldError refusal(ReturnRefused refused, Locale locale) {
+        Map<String, Object> properties = refused.getBody().getProperties();
+        if (properties != null && properties.get("refusals") instanceof List<?> rules && !rules.isEmpty()) {
+            // Refused by policy rules: each rule in the customer's words, as the lines show them.
+            return new FieldError(
+                    "items",
+                    String.join(
+                            " ",
+                            rules.stream()
+                                    .filter(Refusal.class::isInstance)
+                                    .map(Refusal.class::cast)
+                                    .map(rule -> pages.text(
+                                            rule.messageKey(),
+                                            locale,
+                                            rule.arguments().toArray()))
+                                    .toList()));
+        }
         String key = "returns.portal.refused." + refused.rule();
         String text = pages.text(key, locale);
         return new FieldError("items", text.equals(key) ? refused.getBody().getDetail() : text);
