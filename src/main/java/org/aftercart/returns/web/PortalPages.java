@@ -38,15 +38,22 @@ class PortalPages {
     static final Set<ReturnOutcome> PORTAL_OUTCOMES =
             EnumSet.of(ReturnOutcome.REFUND, ReturnOutcome.STORE_CREDIT, ReturnOutcome.EXCHANGE);
 
-    private static final ZoneId ZONE = ZoneId.of("Europe/London");
-
     private final Returns returns;
     private final Inventory inventory;
     private final DropOffCodes codes;
     private final MessageSource messages;
     private final ReturnLabels labels;
 
-    PortalPages(Returns returns, ReturnLabels labels, Inventory inventory, DropOffCodes codes, MessageSource messages) {
+    private final ZoneId zone;
+
+    PortalPages(
+            Returns returns,
+            ReturnLabels labels,
+            Inventory inventory,
+            DropOffCodes codes,
+            MessageSource messages,
+            PortalSettings settings) {
+        this.zone = settings.timeZone();
         this.returns = returns;
         this.labels = labels;
         this.inventory = inventory;
@@ -181,7 +188,7 @@ class PortalPages {
     ReturnPage page(ReturnView request, Locale locale) {
         DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
                 .withLocale(locale)
-                .withZone(ZONE);
+                .withZone(zone);
         Map<String, String> storeNames = new LinkedHashMap<>();
         inventory.locations().forEach(location -> storeNames.put(location.code(), location.name()));
         boolean dropOff = (request.method() == ReturnMethod.DROP_OFF || request.method() == ReturnMethod.IN_STORE)
