@@ -98,6 +98,29 @@ class ReturnsPortalAccessTests {
     }
 
     @Test
+    void theSameFormSentTwiceAsksOnce() throws Exception {
+        String sku = fixtures.products.variant("SOCKS", "ONE", "12.00", 5);
+        OrderView order = fixtures.delivered(sku, 3);
+        Guest guest = new Guest();
+        guest.lookup(order.number(), order.email());
+        String form = "requestKey=" + UUID.randomUUID() + "&lines[0].orderLineId="
+                + order.lines().getFirst().id() + "&lines[0].quantity=1&lines[0].reasonCode=changed-mind"
+                + "&lines[0].outcome=REFUND&method=DROP_OFF";
+
+        HttpResponse<String> first = guest.post("/returns/orders/" + order.id().id(), form);
+        HttpResponse<String> again = guest.post("/returns/orders/" + order.id().id(), form);
+
+        assertThat(first.statusCode()).isEqualTo(302);
+        assertThat(again.headers().firstValue("Location"))
+                .isEqualTo(first.headers().firstValue("Location"));
+        assertThat(returns.ofOrder(order.id())).hasSize(1);
+        HttpResponse<String> changed =
+                guest.post("/returns/orders/" + order.id().id(), form.replace("quantity=1", "quantity=2"));
+        assertThat(changed.body()).contains("This form was already sent.");
+        assertThat(returns.ofOrder(order.id())).hasSize(1);
+    }
+
+    @Test
     void aRefusedLookupSaysNothingAboutWhichDetailWasWrong() throws Exception {
         String sku = fixtures.products.variant("GLOVES", "ONE", "30.00", 5);
         OrderView order = fixtures.delivered(sku, 1);

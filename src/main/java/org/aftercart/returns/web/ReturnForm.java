@@ -19,6 +19,7 @@ public class ReturnForm {
     private @Nullable String locationCode;
     private boolean gift;
     private @Nullable String giftRecipientEmail;
+    private @Nullable UUID requestKey;
 
     /** One order line: how many units go back (0 for none), why, and for what. */
     public static class LineChoice {
@@ -131,6 +132,15 @@ public class ReturnForm {
 
     public void setGiftRecipientEmail(@Nullable String giftRecipientEmail) {
         this.giftRecipientEmail = giftRecipientEmail;
+    }
+
+    /** Names this form's request, so that sending it twice (a double click, a reload) asks once. */
+    public @Nullable UUID getRequestKey() {
+        return requestKey;
+    }
+
+    public void setRequestKey(@Nullable UUID requestKey) {
+        this.requestKey = requestKey;
     }
 
     /** The choice posted for an order line, or an empty one. */

@@ -4,7 +4,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -146,7 +150,9 @@ class ReturnsPortalController {
         if (order.isEmpty()) {
             return notFound(request, response, model);
         }
-        return orderPage(order.get(), new ReturnForm(), List.of(), request, response, model);
+        ReturnForm form = new ReturnForm();
+        form.setRequestKey(UUID.randomUUID());
+        return orderPage(order.get(), form, List.of(), request, response, model);
     }
 
     @PostMapping("/returns/orders/{orderId}")
@@ -172,7 +178,12 @@ class ReturnsPortalController {
             return orderPage(order.get(), form, errors, request, response, model);
         }
         try {
-            ReturnView created = returns.request(command(order.get(), form, eligibility));
+            if (form.getRequestKey() == null) {
+                form.setRequestKey(UUID.randomUUID());
+            }
+            RequestReturn command = command(order.get(), form, eligibility);
+            ReturnView created = returns.request(command, "portal:" + form.getRequestKey(), fingerprint(command))
+                    .request();
             return "redirect:/returns/" + created.id().id();
         } catch (ReturnRefused refused) {
             return orderPage(order.get(), form, List.of(refusal(refused, locale)), request, response, model);
@@ -382,6 +393,44 @@ class ReturnsPortalController {
                 form.isGift(),
                 form.isGift() ? form.getGiftRecipientEmail() : null,
                 ACTOR);
+    }
+
+    /**
+     * What the request asks, for its idempotency key: the photos are left out, as a form sent twice
+     * uploads its files twice under new ids.
+     */
+    private static String fingerprint(RequestReturn command) {
+        StringBuilder text = new StringBuilder()
+                .append(command.orderId().id())
+                .append('|')
+                .append(command.method())
+                .append('|')
+                .append(command.locationCode())
+                .append('|')
+                .append(command.gift())
+                .append('|')
+                .append(command.giftRecipientEmail());
+        for (RequestReturn.Item item : command.items()) {
+            text.append('|')
+                    .append(item.orderLineId())
+                    .append(',')
+                    .append(item.quantity())
+                    .append(',')
+                    .append(item.reasonCode())
+                    .append(',')
+                    .append(item.comment())
+                    .append(',')
+                    .append(item.outcome())
+                    .append(',')
+                    .append(item.exchangeSku());
+        }
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256")
+                            .digest(text.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A refusal of the domain in the customer's words when the rule has them, else the domain's text. */
