@@ -2,6 +2,7 @@ package org.aftercart.returns;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -31,6 +32,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     more than this is refunded or credited without the items coming back; none when {@code null}
  * @param defaultRestockLocation where resellable items go back on the shelf, unless said otherwise
  * @param refundRetryAfter a refund left pending this long (e.g. after a crash) is tried again with its key
+ * @param returnAddress where return parcels go, as printed on return labels: one to six lines, name first
  */
 @ConfigurationProperties("aftercart.returns")
 record ReturnSettings(
@@ -48,7 +50,8 @@ record ReturnSettings(
         @Nullable Duration instantExchangeDeadline,
         @Nullable BigDecimal returnShippingCost,
         @Nullable String defaultRestockLocation,
-        @Nullable Duration refundRetryAfter) {
+        @Nullable Duration refundRetryAfter,
+        @Nullable List<String> returnAddress) {
 
     ReturnSettings {
         window = window == null ? Duration.ofDays(30) : window;
@@ -68,6 +71,9 @@ record ReturnSettings(
         instantExchangeDeadline = instantExchangeDeadline == null ? Duration.ofDays(30) : instantExchangeDeadline;
         defaultRestockLocation = defaultRestockLocation == null ? "MAIN" : defaultRestockLocation;
         refundRetryAfter = refundRetryAfter == null ? Duration.ofMinutes(5) : refundRetryAfter;
+        returnAddress = returnAddress == null || returnAddress.stream().allMatch(String::isBlank)
+                ? List.of("Returns department", "1 Warehouse Way", "Leeds LS1 1AA", "United Kingdom")
+                : List.copyOf(returnAddress);
         if (window.isNegative() || exchangeReservationHold.isNegative() || instantExchangeDeadline.isNegative()) {
             throw new IllegalArgumentException("aftercart.returns durations cannot be negative");
         }

@@ -115,6 +115,11 @@ public class Returns {
         return eligibility.evaluate(orders.find(orderId).orElseThrow(() -> new OrderNotFound(orderId.toString())));
     }
 
+    /** The extra store credit, in percent of the credit, a customer gets for choosing store credit. */
+    public java.math.BigDecimal storeCreditBonusPercent() {
+        return settings.storeCreditBonusPercent();
+    }
+
     public Optional<ReturnView> find(ReturnId id) {
         return requests.find(id.id()).map(this::view);
     }

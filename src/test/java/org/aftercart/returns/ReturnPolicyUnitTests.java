@@ -35,6 +35,7 @@ class ReturnPolicyUnitTests {
             null,
             null,
             null,
+            null,
             null));
 
     @ParameterizedTest(name = "{0}")

@@ -11,7 +11,8 @@ import org.springframework.context.annotation.Import;
 /**
  * One application context for every returns integration test (against the real embedded
  * PostgreSQL): a payment provider the tests can make refuse refunds, a recorder of the returns
- * events, a 10 % store-credit bonus, returnless returns under 5.00, and a final-sale category.
+ * events, a 10 % store-credit bonus, returnless returns under 5.00, a final-sale category, and
+ * room for the portal tests' guest lookups from one address.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -24,7 +25,8 @@ import org.springframework.context.annotation.Import;
             "aftercart.returns.return-shipping-cost=5.00",
             "aftercart.returns.final-sale-categories=final-sale-test",
             "aftercart.returns.auto-approve-up-to=500",
-            "aftercart.returns.sweep-every=PT1H"
+            "aftercart.returns.sweep-every=PT1H",
+            "aftercart.returns.portal.lookups-per-address=100"
         })
 @Import(ReturnsTestConfiguration.class)
 @interface ReturnsIntegrationTest {}
