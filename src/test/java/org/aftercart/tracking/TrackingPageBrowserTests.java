@@ -117,7 +117,8 @@ class TrackingPageBrowserTests {
         assertThat(browser.findAll("[role=progressbar]"))
                 .extracting(bar -> bar.getAttribute("aria-valuetext"))
                 .containsExactlyInAnyOrder("Livré", "En transit");
-        assertThat(browser.text("main")).contains("Historique du suivi", "Livraison prévue", "Faire un retour");
+        assertThat(browser.text("main"))
+                .contains("Historique du suivi", "Livraison prévue", "Retourner ou échanger des articles");
         browser.assertNoSeriousAccessibilityProblems("tracking page in French", BROKEN_LINK_404);
         assertThat(browser.overflowsSideways()).isFalse();
         browser.screenshot("tracking-fr-phone");

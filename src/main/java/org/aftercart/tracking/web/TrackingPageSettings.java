@@ -11,7 +11,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param timeZone the merchant's time zone: dates are shown in it when the customer has none on file
  * @param helpUrl where "get help" leads
- * @param returnUrl where "start a return" leads; {@code {orderNumber}} is replaced by the order's number
+ * @param returnUrl where "start a return" leads when the merchant runs returns elsewhere; {@code
+ *     {orderNumber}} is replaced by the order's number. Empty (the default): Aftercart's own returns
+ *     portal, opened for this order
  * @param productUrl a product's page in the shop; {@code {handle}} and {@code {sku}} are replaced
  * @param recommendations how many products the complementary slot shows (0 hides it)
  * @param lookupsPerAddress guest lookups one client address may make per {@link #lookupWindow}
@@ -23,7 +25,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record TrackingPageSettings(
         @DefaultValue("Europe/London") ZoneId timeZone,
         @DefaultValue("https://help.example.com/") URI helpUrl,
-        @DefaultValue("https://shop.example.com/returns?order={orderNumber}") String returnUrl,
+        @DefaultValue("") String returnUrl,
         @DefaultValue("https://shop.example.com/products/{handle}") String productUrl,
         @DefaultValue("4") int recommendations,
         @DefaultValue("20") int lookupsPerAddress,
@@ -33,7 +35,9 @@ record TrackingPageSettings(
 
     TrackingPageSettings {
         requireWebAddress(helpUrl.toString(), "help-url");
-        requireWebAddress(returnUrl, "return-url");
+        if (!returnUrl.isBlank()) {
+            requireWebAddress(returnUrl, "return-url");
+        }
         requireWebAddress(productUrl, "product-url");
         if (!productUrl.contains("{handle}") && !productUrl.contains("{sku}")) {
             throw new IllegalArgumentException("aftercart.tracking.page.product-url needs {handle} or {sku}");

@@ -20,7 +20,7 @@ record TrackingPageView(
         List<Unshipped> unshipped,
         List<Recommendation> recommendations,
         String helpUrl,
-        String returnUrl) {
+        @Nullable String returnUrl) {
 
     record Parcel(
             int number,

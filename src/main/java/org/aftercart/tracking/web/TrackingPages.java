@@ -203,7 +203,10 @@ class TrackingPages {
                 unshipped,
                 recommendations(order, token, locale),
                 settings.helpUrl().toString(),
-                settings.returnUrl().replace("{orderNumber}", UriUtils.encodeQueryParam(order.number(), "UTF-8")));
+                settings.returnUrl().isBlank()
+                        ? null
+                        : settings.returnUrl()
+                                .replace("{orderNumber}", UriUtils.encodeQueryParam(order.number(), "UTF-8")));
     }
 
     /** Where a product of the complementary slot leads: only ever the shop's page of a catalog product. */
