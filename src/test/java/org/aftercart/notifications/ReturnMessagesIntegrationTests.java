@@ -130,7 +130,7 @@ class ReturnMessagesIntegrationTests {
         assertThat(approved.getSubject()).isEqualTo("Return " + request.number() + " approved");
         assertThat(text(approved))
                 .contains("Your return " + request.number() + " for order " + order.number() + " is approved.")
-                .contains("print the prepaid label");
+                .contains("print the return label");
         // The note for requests waiting for a person is not sent: the rules answered at once.
         dueNow("return-requested:" + request.id());
         MailDelivery.deliverEverythingDue(dispatcher);
@@ -226,7 +226,7 @@ class ReturnMessagesIntegrationTests {
 
         MimeMessage approved = onlyMessageTo(email, "accept\u00e9");
         assertThat(approved.getSubject()).isEqualTo("Retour " + request.number() + " accept\u00e9");
-        assertThat(text(approved)).contains("imprimez l\u2019\u00e9tiquette pr\u00e9pay\u00e9e");
+        assertThat(text(approved)).contains("imprimez l\u2019\u00e9tiquette de retour");
     }
 
     private OrderView delivered(String email, String... products) {
