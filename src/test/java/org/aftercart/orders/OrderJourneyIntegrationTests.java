@@ -110,15 +110,11 @@ class OrderJourneyIntegrationTests {
                                 PaymentTransaction.Kind.REFUND, "6.00", PaymentTransaction.Status.SUCCEEDED)));
 
         // The warehouse packs: changes close.
-        JsonNode fulfillmentOrders = api.get("/api/v1/fulfillment-orders?location=MAIN&status=RELEASED&limit=500")
-                .json();
-        String fulfillmentOrderId = null;
-        for (JsonNode fo : fulfillmentOrders) {
-            if (fo.get("orderId").asString().equals(id)) {
-                fulfillmentOrderId = fo.get("id").asString();
-            }
-        }
-        assertThat(fulfillmentOrderId).isNotNull();
+        JsonNode fulfillmentOrders =
+                api.get("/api/v1/fulfillment-orders?orderId=" + id).json();
+        assertThat(fulfillmentOrders).hasSize(1);
+        assertThat(fulfillmentOrders.get(0).get("status").asString()).isEqualTo("RELEASED");
+        String fulfillmentOrderId = fulfillmentOrders.get(0).get("id").asString();
         assertThat(api.post("/api/v1/fulfillment-orders/" + fulfillmentOrderId + "/start-picking", "")
                         .status())
                 .isEqualTo(200);

@@ -363,16 +363,12 @@ public final class ReturnJourneyBenchmark {
         return new Journey(nanos, totalNanos);
     }
 
-    /**
-     * Picks, packs and ships every unit of the order's line in one parcel. The API has no look-up of
-     * an order's fulfilment orders, so it is found in the released queue (oldest first).
-     */
+    /** Picks, packs and ships every unit of the order's line in one parcel. */
     private void ship(String orderId, String lineId, String trackingNumber, Map<Step, Long> nanos) throws Exception {
         long at = System.nanoTime();
         String fulfillmentOrderId = null;
-        for (JsonNode candidate :
-                call("GET", "/api/v1/fulfillment-orders?status=RELEASED&limit=100", null, null, 200)) {
-            if (candidate.get("orderId").asString().equals(orderId)) {
+        for (JsonNode candidate : call("GET", "/api/v1/fulfillment-orders?orderId=" + orderId, null, null, 200)) {
+            if (candidate.get("status").asString().equals("RELEASED")) {
                 fulfillmentOrderId = candidate.get("id").asString();
             }
         }

@@ -16,6 +16,7 @@ import org.aftercart.fulfillment.FulfillmentOrderView;
 import org.aftercart.fulfillment.FulfillmentStatus;
 import org.aftercart.fulfillment.ParcelView;
 import org.aftercart.fulfillment.ShipParcels;
+import org.aftercart.orders.OrderId;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,12 +37,19 @@ class FulfillmentApiController {
         this.fulfillment = fulfillment;
     }
 
-    @Operation(summary = "The work queue, oldest first")
+    @Operation(
+            summary = "The work queue, oldest first; or, with orderId, that order's fulfilment orders",
+            description = "orderId is for systems that know the order (a WMS told of it by a webhook) and"
+                    + " need its fulfilment orders, whatever their status.")
     @GetMapping
     List<FulfillmentOrderView> queue(
+            @RequestParam(required = false) @Nullable UUID orderId,
             @RequestParam(required = false) @Nullable String location,
             @RequestParam(required = false) @Nullable FulfillmentStatus status,
             @RequestParam(defaultValue = "50") int limit) {
+        if (orderId != null) {
+            return fulfillment.ofOrder(new OrderId(orderId));
+        }
         return fulfillment.queue(location, status, limit);
     }
 
