@@ -12,6 +12,7 @@
             "inventory",
             "customers",
             "notifications",
+            "support",
             "platform",
             "shared"
         })

@@ -26,6 +26,7 @@ import org.aftercart.orders.OrderStatus;
 import org.aftercart.orders.PaymentStatus;
 import org.aftercart.orders.SalesChannel;
 import org.aftercart.payments.PaymentTransaction;
+import org.aftercart.support.HelpTopic;
 import org.aftercart.tracking.OrderDeliveryStatus;
 import org.aftercart.tracking.TrackingStatus;
 import org.junit.jupiter.api.Test;
@@ -63,6 +64,9 @@ class MessagesBundleTests {
             Map.entry("message.status.", names(MessageStatus.values())),
             Map.entry("message.outcome.", names(SendResult.Outcome.values())),
             Map.entry("message.channel.", List.of("EMAIL", "SMS", "WEBHOOK")),
+            Map.entry(
+                    "help.topic.",
+                    Arrays.stream(HelpTopic.values()).map(HelpTopic::key).toList()),
             Map.entry(
                     "message.kind.",
                     MessageKind.BUILT_IN.stream().map(MessageKind::key).toList()));
