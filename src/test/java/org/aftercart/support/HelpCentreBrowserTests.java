@@ -23,9 +23,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * axe-core checks every page and the browser console must stay clean; screenshots land in
  * target/screenshots.
  */
+// The tracking page's browser tests' settings, so that both share one application context.
 @SpringBootTest(
         webEnvironment = WebEnvironment.RANDOM_PORT,
-        properties = "aftercart.branding.logo-url=/images/demo-shop-logo.svg")
+        properties = {"aftercart.fulfillment.hold-window=PT0S", "aftercart.branding.logo-url=/images/demo-shop-logo.svg"
+        })
 class HelpCentreBrowserTests {
 
     private static final String PASSWORD = "correct horse battery staple";

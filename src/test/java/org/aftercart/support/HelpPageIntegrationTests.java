@@ -24,7 +24,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * The help centre over HTTP: public pages without a sign-in, their refusals, lasting links by
  * situation, and the console's editor for staff only.
  */
-@SpringBootTest
+@SpringBootTest(properties = "aftercart.fulfillment.hold-window=PT0S") // shares the page tests' context
 @AutoConfigureMockMvc
 class HelpPageIntegrationTests {
 
