@@ -14,6 +14,7 @@
             "notifications",
             "returns",
             "wallet",
+            "support",
             "platform",
             "shared"
         })

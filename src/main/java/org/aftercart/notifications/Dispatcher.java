@@ -241,7 +241,8 @@ class Dispatcher implements SmartLifecycle {
             }
         }
         URI unsubscribe = kind.transactional() ? null : links.unsubscribe(message.id());
-        MessageModel model = composer.compose(message, order, deliver.customerName(), parcels, unsubscribe);
+        MessageModel model =
+                composer.compose(message, order, deliver.customerName(), parcels, unsubscribe, deliver.locale());
         MessageRenderer.Rendered rendered;
         try {
             rendered = renderer.render(deliver.channel(), deliver.locale(), model, message.id());

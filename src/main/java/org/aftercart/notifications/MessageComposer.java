@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -13,8 +14,10 @@ import org.aftercart.returns.ReturnId;
 import org.aftercart.returns.ReturnStatus;
 import org.aftercart.returns.ReturnView;
 import org.aftercart.returns.Returns;
+import org.aftercart.support.HelpCentre;
 import org.aftercart.tracking.ShipmentView;
 import org.aftercart.tracking.Tracking;
+import org.aftercart.tracking.TrackingLinkSettings;
 import org.aftercart.tracking.TrackingLinks;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -27,25 +30,48 @@ class MessageComposer {
     private final Returns returns;
     private final TrackingLinks trackingLinks;
     private final Branding branding;
+    private final HelpCentre helpCentre;
+    private final String publicUrl;
 
-    MessageComposer(Tracking tracking, TrackingLinks trackingLinks, Branding branding, Returns returns) {
+    MessageComposer(
+            Tracking tracking,
+            TrackingLinks trackingLinks,
+            Branding branding,
+            Returns returns,
+            HelpCentre helpCentre,
+            TrackingLinkSettings links) {
         this.returns = returns;
         this.tracking = tracking;
         this.trackingLinks = trackingLinks;
         this.branding = branding;
+        this.helpCentre = helpCentre;
+        this.publicUrl = links.publicUrl();
+    }
+
+    /** The help-centre situation a message kind is about, for its "what happens now" link. */
+    static @Nullable String helpSituation(String kind) {
+        if (MessageKind.DELAYED.key().equals(kind)) {
+            return "parcel-delayed";
+        }
+        if (MessageKind.EXCEPTION.key().equals(kind)) {
+            return "parcel-exception";
+        }
+        return null;
     }
 
     /**
      * @param order the message's order, read once by the caller
      * @param shipmentIds the parcels the message is about: one, or several for a digest
      * @param unsubscribeUrl for marketing messages
+     * @param locale the message's language, for the help-centre article it links to
      */
     MessageModel compose(
             MessageRow message,
             Optional<OrderView> order,
             @Nullable String customerName,
             List<UUID> shipmentIds,
-            @Nullable URI unsubscribeUrl) {
+            @Nullable URI unsubscribeUrl,
+            Locale locale) {
         List<MessageModel.Parcel> parcels = new ArrayList<>();
         for (UUID shipmentId : shipmentIds) {
             tracking.shipment(shipmentId).ifPresent(shipment -> parcels.add(parcel(shipment, order.orElse(null))));
@@ -68,7 +94,19 @@ class MessageComposer {
                 promise,
                 order.map(o -> trackingLinks.linkFor(o.id()).toString()).orElse(null),
                 withoutNulls(message.facts()),
-                unsubscribeUrl == null ? null : unsubscribeUrl.toString());
+                unsubscribeUrl == null ? null : unsubscribeUrl.toString(),
+                helpUrl(message.kind(), locale, order.map(OrderView::number).orElse(null)));
+    }
+
+    private @Nullable String helpUrl(String kind, Locale locale, @Nullable String orderNumber) {
+        String situation = helpSituation(kind);
+        if (situation == null) {
+            return null;
+        }
+        return helpCentre
+                .linkFor(situation, locale, orderNumber)
+                .map(path -> publicUrl + path)
+                .orElse(null);
     }
 
     /**

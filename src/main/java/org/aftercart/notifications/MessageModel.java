@@ -13,6 +13,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param facts what the causing fact said (a change's description, a status, an amount)
  * @param unsubscribeUrl marketing messages only: the one-click unsubscribe page
+ * @param helpUrl the help-centre article that fits the message's situation (a late parcel, a
+ *     delivery problem), showing the order number; {@code null} when the shop has none
  */
 public record MessageModel(
         String kind,
@@ -23,7 +25,8 @@ public record MessageModel(
         @Nullable Promise promise,
         @Nullable String trackingUrl,
         Map<String, Object> facts,
-        @Nullable String unsubscribeUrl) {
+        @Nullable String unsubscribeUrl,
+        @Nullable String helpUrl) {
 
     public MessageModel {
         parcels = List.copyOf(parcels);

@@ -113,7 +113,11 @@ class SampleMessage {
                         Map.entry("totalCredit", "6.60"),
                         Map.entry("balance", "31.60"),
                         Map.entry("code", "7KQ2-M9XD-4TPA-H8VW-3CJN")),
-                marketing ? "https://shop.example.com/unsubscribe/sample" : null);
+                marketing ? "https://shop.example.com/unsubscribe/sample" : null,
+                MessageComposer.helpSituation(kind) == null
+                        ? null
+                        : "https://shop.example.com/help/for/" + MessageComposer.helpSituation(kind)
+                                + "?order=AC-100042");
     }
 
     private static String reasonFor(String kind) {

@@ -31,6 +31,7 @@ import org.aftercart.returns.ReturnChannel;
 import org.aftercart.returns.ReturnMethod;
 import org.aftercart.returns.ReturnOutcome;
 import org.aftercart.returns.ReturnStatus;
+import org.aftercart.support.HelpTopic;
 import org.aftercart.tracking.OrderDeliveryStatus;
 import org.aftercart.tracking.TrackingStatus;
 import org.junit.jupiter.api.Test;
@@ -76,6 +77,9 @@ class MessagesBundleTests {
             Map.entry(
                     "returns.tab.",
                     Arrays.stream(ReturnTab.values()).map(ReturnTab::slug).toList()),
+            Map.entry(
+                    "help.topic.",
+                    Arrays.stream(HelpTopic.values()).map(HelpTopic::key).toList()),
             Map.entry(
                     "message.kind.",
                     MessageKind.BUILT_IN.stream().map(MessageKind::key).toList()));

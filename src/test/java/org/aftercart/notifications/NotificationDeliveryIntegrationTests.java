@@ -276,6 +276,24 @@ class NotificationDeliveryIntegrationTests {
     }
 
     @Test
+    void aLateParcelsEmailLinksToTheHelpArticleAboutLateParcelsWithTheOrderNumber() throws Exception {
+        String email = unique("late");
+        var shipped = shipping.shipInParcels(email, "Wool throw");
+        ShipmentView parcel = tracking.shipmentsOf(shipped.order().id()).getFirst();
+        transactions.executeWithoutResult(tx -> events.publishEvent(new ShipmentStatusChanged(
+                parcel, TrackingStatus.IN_TRANSIT, TrackingStatus.DELAYED, "Held at the hub", Instant.now(), false)));
+
+        MailDelivery.deliverEverythingDue(dispatcher);
+
+        MimeMessage mail = subject(email, "Order " + shipped.order().number() + " is running late");
+        String helpUrl = "http://localhost:8080/help/for/parcel-delayed?lang=en&order="
+                + shipped.order().number();
+        assertThat(MailDelivery.part(mail, "text/plain").orElseThrow())
+                .contains("What happens when a parcel is late: " + helpUrl);
+        assertThat(MailDelivery.part(mail, "text/html").orElseThrow()).contains("What happens when a parcel is late");
+    }
+
+    @Test
     void aCustomerWhoPrefersTextsButHasNoPhoneIsToldByEmailAndTheReasonIsKept() throws Exception {
         String email = unique("sms-fallback");
         OrderView order = shipping.placeOnly(email, "Tea towel");
