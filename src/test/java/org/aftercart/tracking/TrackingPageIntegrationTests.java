@@ -98,7 +98,7 @@ class TrackingPageIntegrationTests {
                 .contains("role=\"progressbar\"", "aria-valuenow=\"3\"", "aria-valuenow=\"1\"")
                 .contains("Expected delivery", "Delivered on")
                 .containsPattern("Times are shown in (Greenwich Mean|British Summer) Time.")
-                .contains("https://shop.example.com/help", "/returns/start?t=")
+                .contains("href=\"/help?lang=en\"", "/returns/start?t=")
                 .contains(shipped.trackingNumbers().toArray(String[]::new));
     }
 
@@ -367,6 +367,26 @@ class TrackingPageIntegrationTests {
                         List.of(event(T0, "DELIVERED", "Left at the door")))));
 
         assertThat(page(token, "en")).contains("Left at the door");
+    }
+
+    @Test
+    void aLateParcelsHelpLeadsToTheHelpCentresArticleAboutLateParcels() throws Exception {
+        var shipped = shipping.shipInParcels("late@example.org", "JUG");
+        String token = links.tokenFor(shipped.order().id());
+
+        intake.accept(
+                "generic",
+                null,
+                List.of(new CarrierReport(
+                        "canonical",
+                        "La Poste",
+                        shipped.trackingNumbers().getFirst(),
+                        null,
+                        List.of(event(T0, "DELAYED", "Held at the depot")))));
+
+        assertThat(page(token, "en"))
+                .contains("href=\"/help/for/parcel-delayed?lang=en&amp;order="
+                        + shipped.order().number() + "\"");
     }
 
     /** An order of two parcels: the mug's delivered, the plate's in transit. */

@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * The public tracking page ({@code aftercart.tracking.page.*}).
  *
  * @param timeZone the merchant's time zone: dates are shown in it when the customer has none on file
- * @param helpUrl where "get help" leads
+ * @param helpUrl where "get help" leads when the merchant's help lives elsewhere; empty (the
+ *     default): Aftercart's help centre, at the article for the parcel's trouble if it has one
  * @param returnUrl where "start a return" leads when the merchant runs returns elsewhere; {@code
  *     {orderNumber}} is replaced by the order's number. Empty (the default): Aftercart's own returns
  *     portal, opened for this order
@@ -24,7 +25,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("aftercart.tracking.page")
 record TrackingPageSettings(
         @DefaultValue("Europe/London") ZoneId timeZone,
-        @DefaultValue("https://help.example.com/") URI helpUrl,
+        @DefaultValue("") String helpUrl,
         @DefaultValue("") String returnUrl,
         @DefaultValue("https://shop.example.com/products/{handle}") String productUrl,
         @DefaultValue("4") int recommendations,
@@ -34,7 +35,9 @@ record TrackingPageSettings(
         @DefaultValue("1d") Duration lookupLinkValidity) {
 
     TrackingPageSettings {
-        requireWebAddress(helpUrl.toString(), "help-url");
+        if (!helpUrl.isBlank()) {
+            requireWebAddress(helpUrl, "help-url");
+        }
         if (!returnUrl.isBlank()) {
             requireWebAddress(returnUrl, "return-url");
         }

@@ -32,6 +32,7 @@ import org.aftercart.orders.SalesRanking;
 import org.aftercart.platform.Branding;
 import org.aftercart.platform.Languages;
 import org.aftercart.shared.Money;
+import org.aftercart.support.HelpCentre;
 import org.aftercart.tracking.EventLocation;
 import org.aftercart.tracking.OrderDeliveryStatus;
 import org.aftercart.tracking.ShipmentView;
@@ -59,6 +60,7 @@ class TrackingPages {
     private final SalesRanking sales;
     private final TrackingPageSettings settings;
     private final Branding branding;
+    private final HelpCentre help;
     private final Cache<UUID, List<String>> recommended = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofMinutes(10))
             .maximumSize(10_000)
@@ -71,7 +73,9 @@ class TrackingPages {
             RelatedProducts products,
             SalesRanking sales,
             TrackingPageSettings settings,
-            Branding branding) {
+            Branding branding,
+            HelpCentre help) {
+        this.help = help;
         this.orders = orders;
         this.tracking = tracking;
         this.customers = customers;
@@ -202,11 +206,27 @@ class TrackingPages {
                 parcels,
                 unshipped,
                 recommendations(order, token, locale),
-                settings.helpUrl().toString(),
+                helpAddress(order.number(), shipments, locale),
                 settings.returnUrl().isBlank()
                         ? null
                         : settings.returnUrl()
                                 .replace("{orderNumber}", UriUtils.encodeQueryParam(order.number(), "UTF-8")));
+    }
+
+    /**
+     * The merchant's own help page when set; else the help centre's article for a parcel in
+     * trouble (late, or a delivery problem), or its home page.
+     */
+    private String helpAddress(String orderNumber, List<ShipmentView> shipments, Locale locale) {
+        if (!settings.helpUrl().isBlank()) {
+            return settings.helpUrl();
+        }
+        boolean late = shipments.stream().anyMatch(shipment -> shipment.status() == TrackingStatus.DELAYED);
+        boolean inTrouble = shipments.stream().anyMatch(shipment -> trouble(shipment.status()));
+        String situation = late ? "parcel-delayed" : inTrouble ? "parcel-exception" : null;
+        return Optional.ofNullable(situation)
+                .flatMap(it -> help.linkFor(it, locale, orderNumber))
+                .orElse("/help?lang=" + locale.getLanguage());
     }
 
     /** Where a product of the complementary slot leads: only ever the shop's page of a catalog product. */
