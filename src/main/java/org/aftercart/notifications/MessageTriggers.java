@@ -12,6 +12,7 @@ import org.aftercart.orders.OrderPlaced;
 import org.aftercart.payments.RefundIssued;
 import org.aftercart.returns.ReturnApproved;
 import org.aftercart.returns.ReturnCancelled;
+import org.aftercart.returns.ReturnChannel;
 import org.aftercart.returns.ReturnReceived;
 import org.aftercart.returns.ReturnRejected;
 import org.aftercart.returns.ReturnRequested;
@@ -207,8 +208,12 @@ class MessageTriggers {
                 clock.instant().plus(RETURN_NEWS_SETTLES_AFTER));
     }
 
+    /** Not for a return asked for at a store's counter: the customer is there, and told in person. */
     @EventListener
     void on(ReturnApproved event) {
+        if (event.request().channel() == ReturnChannel.STORE) {
+            return;
+        }
         returnNews(
                 MessageKind.RETURN_APPROVED,
                 event.request(),

@@ -205,6 +205,32 @@ class ReturnMessagesIntegrationTests {
     }
 
     @Test
+    void aReturnAtAStoresCounterIsToldOnlyItsOutcome() throws Exception {
+        String email = unique("counter");
+        OrderView order = delivered(email, "Linen shirt");
+        RequestReturn online = request(order, ReturnOutcome.STORE_CREDIT, false, null);
+        RequestReturn atTheCounter = new RequestReturn(
+                online.orderId(),
+                ReturnChannel.STORE,
+                ReturnMethod.IN_STORE,
+                "MAIN",
+                online.items(),
+                false,
+                null,
+                "store@example.org");
+
+        ReturnView request = returns.request(atTheCounter);
+        returns.resolve(receiveAll(request).id(), "store@example.org");
+        dueNow("return-received:" + request.id());
+        MailDelivery.deliverEverythingDue(dispatcher);
+
+        assertThat(MailDelivery.to(SMTP, email))
+                .extracting(MimeMessage::getSubject)
+                .containsExactlyInAnyOrder(
+                        "Order " + order.number() + " confirmed", "Return " + request.number() + " is complete");
+    }
+
+    @Test
     void aFrenchSpeakingCustomerIsToldInFrench() throws Exception {
         String email = unique("fr");
         OrderView order = delivered(email, "Bol en gr\u00e8s");
