@@ -121,6 +121,41 @@ class ReturnsPortalAccessTests {
     }
 
     @Test
+    void anExchangeForAnotherProductIsRefusedOnItsFieldAndNothingIsWritten() throws Exception {
+        String small = fixtures.products.variant("PARKA", "S", "90.00", 5);
+        String large = fixtures.products.variant("PARKA", "L", "90.00", 5);
+        String otherProduct = fixtures.products.variant("WATCH", "ONE", "400.00", 5);
+        OrderView order = fixtures.delivered(small, 1);
+        Guest guest = new Guest();
+        guest.lookup(order.number(), order.email());
+        String form = "requestKey=" + UUID.randomUUID() + "&lines[0].orderLineId="
+                + order.lines().getFirst().id() + "&lines[0].quantity=1&lines[0].reasonCode=too-small"
+                + "&lines[0].outcome=EXCHANGE&method=DROP_OFF&lines[0].exchangeSku=";
+
+        HttpResponse<String> forged = guest.post("/returns/orders/" + order.id().id(), form + otherProduct);
+
+        assertThat(forged.statusCode()).isEqualTo(200);
+        assertThat(forged.body())
+                .contains("id=\"line-0-exchange-error\"")
+                .contains("choose one of the sizes or colours offered to exchange for.")
+                .contains("href=\"#line-0-exchange\"");
+        assertThat(returns.ofOrder(order.id())).isEmpty();
+
+        HttpResponse<String> instant = guest.post(
+                "/returns/orders/" + order.id().id(),
+                form.replace("outcome=EXCHANGE", "outcome=INSTANT_EXCHANGE") + otherProduct);
+        assertThat(instant.body()).contains("id=\"line-0-exchange-error\"");
+        assertThat(returns.ofOrder(order.id())).isEmpty();
+
+        HttpResponse<String> anotherSize =
+                guest.post("/returns/orders/" + order.id().id(), form + large);
+        assertThat(anotherSize.statusCode()).isEqualTo(302);
+        assertThat(returns.ofOrder(order.id())).singleElement().satisfies(created -> assertThat(
+                        created.items().getFirst().exchangeSku())
+                .isEqualTo(large));
+    }
+
+    @Test
     void aRefusedLookupSaysNothingAboutWhichDetailWasWrong() throws Exception {
         String sku = fixtures.products.variant("GLOVES", "ONE", "30.00", 5);
         OrderView order = fixtures.delivered(sku, 1);

@@ -257,6 +257,107 @@ class ReturnsPortalBrowserTests {
     }
 
     @Test
+    void aCustomerExchangesForAnotherSize() {
+        String small = fixtures.products.variant("TEE", "S", "25.00", 5);
+        String medium = fixtures.products.variant("TEE", "M", "25.00", 5);
+        String large = fixtures.products.variant("TEE", "L", "25.00", 5);
+        OrderView order = fixtures.delivered(medium, 1);
+
+        lookUp(order);
+        Select exchangeFor = new Select(browser.find("#line-0-exchange"));
+        assertThat(exchangeFor.getOptions())
+                .as("every size of the product is offered, the one bought marked")
+                .extracting(option -> option.getAttribute("value"))
+                .containsExactly(large, medium, small);
+        assertThat(exchangeFor.getFirstSelectedOption().getText()).isEqualTo("M (same)");
+        assertThat(browser.text("label[for=line-0-exchange]")).isEqualTo("Exchange for (if you chose an exchange)");
+        assertThat(browser.text("#line-0-instant-help"))
+                .isEqualTo("We send the new item now; until your return arrives we hold €25.00 per item"
+                        + " on your original payment method.");
+        assertThat(browser.find("#line-0-outcome-INSTANT_EXCHANGE").getAttribute("aria-describedby"))
+                .isEqualTo("line-0-instant-help");
+        browser.assertNoSeriousAccessibilityProblems("return form with exchange choices");
+        browser.screenshot("returns-form-exchange-en-desktop");
+
+        new Select(browser.find("#line-0-quantity")).selectByValue("1");
+        new Select(browser.find("#line-0-reason")).selectByValue("too-small");
+        browser.find("#line-0-outcome-EXCHANGE").click();
+        exchangeFor.selectByValue(large);
+        browser.find("#method-MAIL").click();
+        browser.clickButton("Request the return");
+        browser.waitUntil(driver -> browser.findAll("#status").size() == 1);
+
+        ReturnView created = returns.ofOrder(order.id()).getFirst();
+        assertThat(created.items()).singleElement().satisfies(item -> {
+            assertThat(item.outcome()).isEqualTo(ReturnOutcome.EXCHANGE);
+            assertThat(item.exchangeSku()).isEqualTo(large);
+        });
+        assertThat(browser.text(".items")).contains("In exchange: Product TEE – L");
+        assertThat(browser.findAll("#exchange-order"))
+                .as("a later exchange ships once the return arrives")
+                .isEmpty();
+        browser.assertNoSeriousAccessibilityProblems("return page of an exchange");
+        browser.width(Browser.PHONE);
+        assertThat(browser.overflowsSideways()).isFalse();
+        browser.screenshot("returns-exchange-en-phone");
+        browser.open("/returns?lang=en");
+    }
+
+    @Test
+    void anInstantExchangeShowsItsReplacementOrderAtOnce() {
+        String blue = fixtures.products.variant("HOODIE", "BLUE", "50.00", 5);
+        String green = fixtures.products.variant("HOODIE", "GREEN", "50.00", 5);
+        OrderView order = fixtures.delivered(blue, 1);
+
+        browser.width(Browser.PHONE);
+        lookUp(order);
+        new Select(browser.find("#line-0-quantity")).selectByValue("1");
+        new Select(browser.find("#line-0-reason")).selectByValue("changed-mind");
+        browser.find("#line-0-outcome-INSTANT_EXCHANGE").click();
+        new Select(browser.find("#line-0-exchange")).selectByValue(green);
+        assertThat(browser.overflowsSideways()).isFalse();
+        browser.screenshot("returns-form-instant-exchange-en-phone");
+        browser.find("#method-DROP_OFF").click();
+        browser.clickButton("Request the return");
+        browser.waitUntil(driver -> browser.findAll("#status").size() == 1);
+
+        ReturnView created = returns.ofOrder(order.id()).getFirst();
+        assertThat(created.status()).isEqualTo(ReturnStatus.APPROVED);
+        assertThat(created.items()).singleElement().satisfies(item -> {
+            assertThat(item.outcome()).isEqualTo(ReturnOutcome.INSTANT_EXCHANGE);
+            assertThat(item.exchangeSku()).isEqualTo(green);
+        });
+        assertThat(created.exchangeOrderNumber())
+                .as("approval placed the replacement, secured by the hold")
+                .isNotNull();
+        assertThat(browser.text("#exchange-order"))
+                .isEqualTo("Your new item is on its way in order " + created.exchangeOrderNumber() + ".");
+        assertThat(browser.text(".items")).contains("In exchange: Product HOODIE – GREEN");
+        assertThat(browser.findAll("button"))
+                .as("the replacement is out: the return can no longer be cancelled")
+                .noneMatch(button -> button.getText().equals("Cancel this return"));
+        browser.assertNoSeriousAccessibilityProblems("return page of an instant exchange");
+        assertThat(browser.overflowsSideways()).isFalse();
+        browser.screenshot("returns-instant-exchange-en-phone");
+
+        browser.open("/returns/" + created.id().id() + "?lang=fr");
+        assertThat(browser.text("#exchange-order"))
+                .isEqualTo("Votre nouvel article est en route dans la commande " + created.exchangeOrderNumber() + ".");
+        browser.assertNoSeriousAccessibilityProblems("return page of an instant exchange in French");
+        browser.screenshot("returns-instant-exchange-fr-phone");
+        browser.open("/returns?lang=en");
+    }
+
+    private void lookUp(OrderView order) {
+        browser.open("/returns?lang=en");
+        browser.find("#orderNumber").sendKeys(order.number());
+        browser.find("#contact").sendKeys(order.email());
+        browser.clickButton("Find my order");
+        browser.waitUntil(
+                ExpectedConditions.urlContains("/returns/orders/" + order.id().id()));
+    }
+
+    @Test
     void aWrongLookupIsRefusedAndAnotherOrderIsNotFound() {
         String mug = fixtures.products.variant("MUG", "ONE", "20.00", 5);
         OrderView mine = fixtures.delivered(mug, 1);

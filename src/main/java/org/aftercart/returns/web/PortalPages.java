@@ -13,8 +13,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.aftercart.catalog.Catalog;
+import org.aftercart.catalog.ProductVariant;
 import org.aftercart.inventory.Inventory;
 import org.aftercart.inventory.Location;
+import org.aftercart.orders.OrderId;
+import org.aftercart.orders.OrderManagement;
+import org.aftercart.orders.PaymentStatus;
 import org.aftercart.returns.Eligibility;
 import org.aftercart.returns.Refusal;
 import org.aftercart.returns.ReturnLabels;
@@ -34,15 +39,20 @@ import org.springframework.stereotype.Component;
 @Component
 class PortalPages {
 
-    /** The outcomes a customer may choose in the portal; an instant exchange needs a payment hold, asked elsewhere. */
-    static final Set<ReturnOutcome> PORTAL_OUTCOMES =
-            EnumSet.of(ReturnOutcome.REFUND, ReturnOutcome.STORE_CREDIT, ReturnOutcome.EXCHANGE);
+    /** The outcomes a customer may choose in the portal (an instant exchange only on a paid order). */
+    static final Set<ReturnOutcome> PORTAL_OUTCOMES = EnumSet.of(
+            ReturnOutcome.REFUND, ReturnOutcome.STORE_CREDIT, ReturnOutcome.EXCHANGE, ReturnOutcome.INSTANT_EXCHANGE);
+
+    /** Payments an instant exchange's hold can be placed on: money was taken and not all given back. */
+    private static final Set<PaymentStatus> HOLDABLE = EnumSet.of(PaymentStatus.PAID, PaymentStatus.PARTIALLY_REFUNDED);
 
     private final Returns returns;
     private final Inventory inventory;
     private final DropOffCodes codes;
     private final MessageSource messages;
     private final ReturnLabels labels;
+    private final Catalog catalog;
+    private final OrderManagement orders;
 
     private final ZoneId zone;
 
@@ -52,7 +62,11 @@ class PortalPages {
             Inventory inventory,
             DropOffCodes codes,
             MessageSource messages,
+            Catalog catalog,
+            OrderManagement orders,
             PortalSettings settings) {
+        this.catalog = catalog;
+        this.orders = orders;
         this.zone = settings.timeZone();
         this.returns = returns;
         this.labels = labels;
@@ -75,7 +89,17 @@ class PortalPages {
             BigDecimal unitValue,
             List<String> refusals,
             List<Option> outcomes,
+            String instantExchangeHelp,
+            List<Option> exchangeVariants,
+            String exchangeSku,
             ReturnForm.LineChoice choice) {
+
+        /** The "Exchange for" choice is shown under the outcomes when an exchange is one of them. */
+        public boolean exchangeOffered() {
+            return outcomes.stream()
+                    .anyMatch(outcome -> outcome.value().equals(ReturnOutcome.EXCHANGE.name())
+                            || outcome.value().equals(ReturnOutcome.INSTANT_EXCHANGE.name()));
+        }
 
         public boolean canReturn() {
             return refusals.isEmpty() && returnable > 0;
@@ -96,7 +120,14 @@ class PortalPages {
             List<Summary> earlier,
             boolean anythingReturnable) {}
 
-    record Item(String title, int quantity, String reason, String outcome, String amount, @Nullable String note) {}
+    record Item(
+            String title,
+            int quantity,
+            String reason,
+            String outcome,
+            String amount,
+            @Nullable String note,
+            @Nullable String exchangeFor) {}
 
     record Step(String status, String at, String iso) {}
 
@@ -116,6 +147,7 @@ class PortalPages {
             boolean label,
             boolean prepaidLabel,
             @Nullable String dropOffCode,
+            @Nullable String exchangeOrderNumber,
             boolean cancellable,
             boolean finished) {}
 
@@ -123,24 +155,33 @@ class PortalPages {
         String currency = eligibility.lines().isEmpty()
                 ? "EUR"
                 : eligibility.lines().getFirst().refundPerUnit().currency().getCurrencyCode();
+        boolean paid = paid(eligibility.orderId());
         List<Line> lines = new ArrayList<>();
         for (Eligibility.Line line : eligibility.lines()) {
+            ReturnForm.LineChoice choice = form.choiceFor(line.orderLineId());
+            String unitAmount = format(line.refundPerUnit(), locale);
             lines.add(new Line(
                     lines.size(),
                     line.orderLineId().toString(),
                     line.title(),
                     line.sku(),
                     line.returnableQuantity(),
-                    format(line.refundPerUnit(), locale),
+                    unitAmount,
                     line.refundPerUnit().amount(),
                     line.refusals().stream()
                             .map(refusal -> words(refusal, locale))
                             .toList(),
-                    PORTAL_OUTCOMES.stream()
-                            .filter(line.allowedOutcomes()::contains)
+                    outcomesFor(line, paid).stream()
                             .map(outcome -> new Option(outcome.name(), outcome(outcome, locale)))
                             .toList(),
-                    form.choiceFor(line.orderLineId())));
+                    text("returns.portal.exchange.instant-help", locale, unitAmount),
+                    exchangeVariants(line).stream()
+                            .map(variant -> new Option(variant.sku(), variantLabel(variant, line.sku(), locale)))
+                            .toList(),
+                    choice.getExchangeSku() == null || choice.getExchangeSku().isBlank()
+                            ? line.sku()
+                            : choice.getExchangeSku(),
+                    choice));
         }
         List<ReturnReason> all = returns.reasons();
         return new OrderPage(
@@ -167,6 +208,37 @@ class PortalPages {
                 eligibility.anythingReturnable());
     }
 
+    /** The outcomes the portal offers for a line: those the policy allows, an instant exchange only on a paid order. */
+    List<ReturnOutcome> outcomesFor(Eligibility.Line line, boolean paid) {
+        return PORTAL_OUTCOMES.stream()
+                .filter(line.allowedOutcomes()::contains)
+                .filter(outcome -> outcome != ReturnOutcome.INSTANT_EXCHANGE || paid)
+                .toList();
+    }
+
+    /** Whether the order's payment can carry an instant exchange's hold. */
+    boolean paid(OrderId order) {
+        return orders.find(order)
+                .map(found -> HOLDABLE.contains(found.paymentStatus()))
+                .orElse(false);
+    }
+
+    /**
+     * What a line may be exchanged for besides the same SKU again: the variants of its product
+     * (another size or colour) in the order's currency.
+     */
+    List<ProductVariant> exchangeVariants(Eligibility.Line line) {
+        return catalog.variantsOfSameProduct(line.sku()).stream()
+                .filter(variant ->
+                        variant.price().currency().equals(line.refundPerUnit().currency()))
+                .toList();
+    }
+
+    private String variantLabel(ProductVariant variant, String currentSku, Locale locale) {
+        String label = variant.optionValues().isBlank() ? variant.displayTitle() : variant.optionValues();
+        return variant.sku().equals(currentSku) ? text("returns.portal.exchange.same", locale, label) : label;
+    }
+
     /** What the chosen items bring back: their value, plus the bonus on items taken as store credit. */
     String estimate(Eligibility eligibility, ReturnForm form, Locale locale) {
         BigDecimal total = BigDecimal.ZERO;
@@ -191,6 +263,11 @@ class PortalPages {
                 .withZone(zone);
         Map<String, String> storeNames = new LinkedHashMap<>();
         inventory.locations().forEach(location -> storeNames.put(location.code(), location.name()));
+        Map<String, ProductVariant> wanted = catalog.findBySkus(request.items().stream()
+                .map(ReturnView.Item::exchangeSku)
+                .filter(java.util.Objects::nonNull)
+                .distinct()
+                .toList());
         boolean dropOff = (request.method() == ReturnMethod.DROP_OFF || request.method() == ReturnMethod.IN_STORE)
                 && (request.status() == ReturnStatus.APPROVED || request.status() == ReturnStatus.REQUESTED);
         return new ReturnPage(
@@ -212,7 +289,8 @@ class PortalPages {
                                 text("returns.reason." + item.reasonCode(), locale),
                                 outcome(item.outcome(), locale),
                                 format(item.unitRefund().times(item.quantity()), locale),
-                                item.outcomeNote()))
+                                item.outcomeNote(),
+                                exchangeFor(item, wanted, locale)))
                         .toList(),
                 format(request.value(), locale),
                 request.steps().stream()
@@ -225,8 +303,23 @@ class PortalPages {
                 ReturnLabels.needsLabel(request),
                 labels.prepaid(),
                 dropOff ? codes.svg(request.number(), locale) : null,
-                request.status() == ReturnStatus.REQUESTED || request.status() == ReturnStatus.APPROVED,
+                request.exchangeOrderNumber(),
+                // Once an instant exchange's replacement is out the return cannot be withdrawn (the hold decides).
+                (request.status() == ReturnStatus.REQUESTED || request.status() == ReturnStatus.APPROVED)
+                        && request.exchangeOrderNumber() == null,
                 request.status().isFinal());
+    }
+
+    /** "In exchange: Tee – L" for an item still exchanged; nothing once it fell back to credit or a refund. */
+    private @Nullable String exchangeFor(ReturnView.Item item, Map<String, ProductVariant> wanted, Locale locale) {
+        boolean exchanges =
+                item.outcome() == ReturnOutcome.EXCHANGE || item.outcome() == ReturnOutcome.INSTANT_EXCHANGE;
+        if (!exchanges || item.exchangeSku() == null) {
+            return null;
+        }
+        ProductVariant variant = wanted.get(item.exchangeSku());
+        return text(
+                "returns.portal.exchange.item", locale, variant == null ? item.exchangeSku() : variant.displayTitle());
     }
 
     String text(String key, Locale locale, Object... arguments) {

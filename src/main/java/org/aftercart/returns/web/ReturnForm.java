@@ -29,6 +29,7 @@ public class ReturnForm {
         private @Nullable String reasonCode;
         private @Nullable String comment;
         private ReturnOutcome outcome = ReturnOutcome.REFUND;
+        private @Nullable String exchangeSku;
         private List<MultipartFile> photos = new ArrayList<>();
         private List<UUID> photoIds = new ArrayList<>();
 
@@ -70,6 +71,15 @@ public class ReturnForm {
 
         public void setOutcome(ReturnOutcome outcome) {
             this.outcome = outcome;
+        }
+
+        /** The variant wanted for an exchange; blank means the same SKU again. */
+        public @Nullable String getExchangeSku() {
+            return exchangeSku;
+        }
+
+        public void setExchangeSku(@Nullable String exchangeSku) {
+            this.exchangeSku = exchangeSku;
         }
 
         public List<MultipartFile> getPhotos() {

@@ -170,7 +170,7 @@ class ReturnsPortalController {
         Eligibility eligibility = returns.eligibility(order.get());
         Map<String, ReturnReason> reasons = new LinkedHashMap<>();
         returns.reasons().forEach(reason -> reasons.put(reason.code(), reason));
-        List<FieldError> errors = check(form, eligibility, reasons, locale);
+        List<FieldError> errors = check(form, eligibility, reasons, pages.paid(order.get()), locale);
         if (errors.isEmpty()) {
             errors = storePhotos(form, eligibility, locale);
         }
@@ -282,7 +282,7 @@ class ReturnsPortalController {
      * checks everything again (and more) when the request is made.
      */
     private List<FieldError> check(
-            ReturnForm form, Eligibility eligibility, Map<String, ReturnReason> reasons, Locale locale) {
+            ReturnForm form, Eligibility eligibility, Map<String, ReturnReason> reasons, boolean paid, Locale locale) {
         List<FieldError> errors = new ArrayList<>();
         boolean any = false;
         for (int i = 0; i < eligibility.lines().size(); i++) {
@@ -316,13 +316,15 @@ class ReturnsPortalController {
                 errors.add(new FieldError(
                         prefix + "photos", pages.text("returns.portal.error.photo", locale, line.title())));
             }
-            if (!PortalPages.PORTAL_OUTCOMES.contains(choice.getOutcome())
-                    || !line.allowedOutcomes().contains(choice.getOutcome())) {
+            if (!pages.outcomesFor(line, paid).contains(choice.getOutcome())) {
                 errors.add(new FieldError(
                         prefix + "outcome", pages.text("returns.portal.error.outcome", locale, line.title())));
             } else if (form.isGift() && choice.getOutcome() != ReturnOutcome.STORE_CREDIT) {
                 errors.add(new FieldError(
                         prefix + "outcome", pages.text("returns.portal.error.gift-outcome", locale, line.title())));
+            } else if (exchanges(choice.getOutcome()) && !exchangeableFor(line, choice)) {
+                errors.add(new FieldError(
+                        prefix + "exchange", pages.text("returns.portal.error.exchange", locale, line.title())));
             }
         }
         if (!any) {
@@ -338,6 +340,23 @@ class ReturnsPortalController {
             errors.add(new FieldError("gift-email", pages.text("returns.portal.error.gift-email", locale)));
         }
         return errors;
+    }
+
+    /**
+     * The portal exchanges a line only for a variant of the same product (another size or colour):
+     * the domain would take any SKU, so a forged one is refused here. Blank asks for the same SKU.
+     */
+    private boolean exchangeableFor(Eligibility.Line line, ReturnForm.LineChoice choice) {
+        String wanted = choice.getExchangeSku();
+        if (wanted == null || wanted.isBlank() || wanted.equals(line.sku())) {
+            return true;
+        }
+        return pages.exchangeVariants(line).stream()
+                .anyMatch(variant -> variant.sku().equals(wanted));
+    }
+
+    private static boolean exchanges(ReturnOutcome outcome) {
+        return outcome == ReturnOutcome.EXCHANGE || outcome == ReturnOutcome.INSTANT_EXCHANGE;
     }
 
     /** Keeps the chosen photos; their ids go back into the form, so a refused request does not ask for them again. */
@@ -372,15 +391,17 @@ class ReturnsPortalController {
             if (choice.getQuantity() <= 0) {
                 continue;
             }
-            boolean exchange = choice.getOutcome() == ReturnOutcome.EXCHANGE;
+            String wanted =
+                    choice.getExchangeSku() == null || choice.getExchangeSku().isBlank()
+                            ? line.sku()
+                            : choice.getExchangeSku();
             items.add(new RequestReturn.Item(
                     line.orderLineId(),
                     choice.getQuantity(),
                     choice.getReasonCode(),
                     choice.getComment(),
                     choice.getOutcome(),
-                    // The same item again (another size needs the catalog's variants, not offered yet).
-                    exchange ? line.sku() : null,
+                    exchanges(choice.getOutcome()) ? wanted : null,
                     null,
                     choice.getPhotoIds()));
         }
