@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.aftercart.catalog.Catalog;
 import org.aftercart.inventory.Inventory;
 import org.aftercart.inventory.Location;
 import org.aftercart.orders.OrderId;
@@ -64,10 +65,13 @@ class StoreReturnController {
     private final Returns returns;
     private final OrderManagement orders;
     private final Inventory inventory;
+    private final Catalog catalog;
     private final ConsoleText text;
 
-    StoreReturnController(Returns returns, OrderManagement orders, Inventory inventory, ConsoleText text) {
+    StoreReturnController(
+            Returns returns, OrderManagement orders, Inventory inventory, Catalog catalog, ConsoleText text) {
         this.returns = returns;
+        this.catalog = catalog;
         this.orders = orders;
         this.inventory = inventory;
         this.text = text;
@@ -122,6 +126,18 @@ class StoreReturnController {
                     eligibility.lines().stream()
                             .filter(Eligibility.Line::returnable)
                             .toList());
+            // Suggestions for the exchange field: the other sizes and colours of each line's product
+            // (any SKU may still be typed, to exchange for another product).
+            model.addAttribute(
+                    "variants",
+                    eligibility.lines().stream()
+                            .filter(Eligibility.Line::returnable)
+                            .collect(java.util.stream.Collectors.toMap(
+                                    Eligibility.Line::orderLineId,
+                                    line -> catalog.variantsOfSameProduct(line.sku()).stream()
+                                            .filter(variant -> variant.active()
+                                                    && !variant.sku().equals(line.sku()))
+                                            .toList())));
             model.addAttribute(
                     "refused",
                     eligibility.lines().stream()

@@ -7,6 +7,7 @@
         displayName = "Staff console",
         allowedDependencies = {
             "orders",
+            "catalog",
             "fulfillment",
             "payments",
             "inventory",

@@ -160,6 +160,27 @@ class StoreReturnsBrowserTests {
     }
 
     @Test
+    void inFrenchTheCounterSuggestsTheProductsOtherSizesForAnExchange() {
+        String store = data.store();
+        String larger = data.largerShirt(store);
+        OrderView order = data.delivered(data.webOrder());
+        OrderView.Line shirts = order.lines().getFirst();
+        browser.signIn(associate, PASSWORD);
+        browser.width(TABLET);
+
+        browser.open("/console/store-returns?lang=fr&q=" + order.number());
+        browser.waitUntil(textToBePresentInElementLocated(By.id("order-heading"), order.number()));
+
+        assertThat(browser.text("h1")).isEqualTo("Retours en magasin");
+        String suggestions = browser.find("#exchange-" + shirts.id()).getAttribute("list");
+        assertThat(browser.findAll("#" + suggestions + " option"))
+                .extracting(option -> option.getAttribute("value"))
+                .containsExactly(larger);
+        browser.assertNoSeriousAccessibilityProblems("store counter in French");
+        browser.screenshot("store-returns-fr-tablet");
+    }
+
+    @Test
     void theCounterSaysWhyALineCannotBeReturned() {
         OrderView notShipped = data.webOrder();
         browser.signIn(associate, PASSWORD);
