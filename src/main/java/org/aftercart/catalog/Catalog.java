@@ -69,20 +69,23 @@ public class Catalog {
 
     /**
      * The variants a customer may swap the SKU for: the active variants of the SKU's product (its
-     * other sizes or colours) and the SKU itself even when no longer sold, ordered by title and
-     * options. Empty for an unknown SKU.
+     * other sizes or colours) and the SKU itself even when no longer sold, in the order people
+     * expect sizes in ({@link VariantOrder}). Empty for an unknown SKU.
      */
     public List<ProductVariant> variantsOfSameProduct(String sku) {
-        return jdbc.sql(
+        return jdbc
+                .sql(
                         SELECT_VARIANT
                                 + """
                                 where v.product_id = (select product_id from catalog.variants where sku = :sku)
                                   and (v.active or v.sku = :sku)
-                                order by v.title, v.option_values, v.sku
                                 """)
                 .param("sku", sku)
                 .query(Catalog::variant)
-                .list();
+                .list()
+                .stream()
+                .sorted(new VariantOrder())
+                .toList();
     }
 
     /** A page of active variants, by SKU; for integrations that mirror the catalog. */

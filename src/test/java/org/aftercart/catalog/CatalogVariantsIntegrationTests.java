@@ -32,13 +32,13 @@ class CatalogVariantsIntegrationTests {
                 .update();
 
         assertThat(catalog.variantsOfSameProduct(medium))
-                .as("another product's variants and retired variants are not offered; ordered by options")
+                .as("another product's variants and retired variants are not offered; sizes small to large")
                 .extracting(ProductVariant::sku)
-                .containsExactly(large, medium, small);
+                .containsExactly(small, medium, large);
         assertThat(catalog.variantsOfSameProduct(retired))
                 .as("a retired SKU still lists itself")
                 .extracting(ProductVariant::sku)
-                .containsExactly(large, medium, small, retired);
+                .containsExactly(retired, small, medium, large);
         assertThat(catalog.variantsOfSameProduct(prefix + "UNKNOWN")).isEmpty();
     }
 

@@ -261,15 +261,18 @@ class ReturnsPortalBrowserTests {
         String small = fixtures.products.variant("TEE", "S", "25.00", 5);
         String medium = fixtures.products.variant("TEE", "M", "25.00", 5);
         String large = fixtures.products.variant("TEE", "L", "25.00", 5);
+        String extraLarge = fixtures.products.variant("TEE", "XL", "28.50", 5);
         OrderView order = fixtures.delivered(medium, 1);
 
         lookUp(order);
         Select exchangeFor = new Select(browser.find("#line-0-exchange"));
         assertThat(exchangeFor.getOptions())
-                .as("every size of the product is offered, the one bought marked")
+                .as("every size of the product is offered, small to large, the one bought marked")
                 .extracting(option -> option.getAttribute("value"))
-                .containsExactly(large, medium, small);
+                .containsExactly(small, medium, large, extraLarge);
         assertThat(exchangeFor.getFirstSelectedOption().getText()).isEqualTo("M (same)");
+        assertThat(exchangeFor.getOptions().getLast().getText())
+                .isEqualTo("XL (€3.50 more per item, to pay on the new order)");
         assertThat(browser.text("label[for=line-0-exchange]")).isEqualTo("Exchange for (if you chose an exchange)");
         assertThat(browser.text("#line-0-instant-help"))
                 .isEqualTo("We send the new item now; until your return arrives we hold €25.00 per item"

@@ -176,7 +176,7 @@ class PortalPages {
                             .toList(),
                     text("returns.portal.exchange.instant-help", locale, unitAmount),
                     exchangeVariants(line).stream()
-                            .map(variant -> new Option(variant.sku(), variantLabel(variant, line.sku(), locale)))
+                            .map(variant -> new Option(variant.sku(), variantLabel(variant, line, locale)))
                             .toList(),
                     choice.getExchangeSku() == null || choice.getExchangeSku().isBlank()
                             ? line.sku()
@@ -234,9 +234,17 @@ class PortalPages {
                 .toList();
     }
 
-    private String variantLabel(ProductVariant variant, String currentSku, Locale locale) {
+    /** A variant as the customer chooses it: marked when it is the same, priced when it costs more. */
+    private String variantLabel(ProductVariant variant, Eligibility.Line line, Locale locale) {
         String label = variant.optionValues().isBlank() ? variant.displayTitle() : variant.optionValues();
-        return variant.sku().equals(currentSku) ? text("returns.portal.exchange.same", locale, label) : label;
+        if (variant.sku().equals(line.sku())) {
+            return text("returns.portal.exchange.same", locale, label);
+        }
+        // The replacement is priced from the catalog, less what was paid for the item given back.
+        Money more = variant.price().minus(line.refundPerUnit());
+        return more.isPositive()
+                ? text("returns.portal.exchange.costs-more", locale, label, format(more, locale))
+                : label;
     }
 
     /** What the chosen items bring back: their value, plus the bonus on items taken as store credit. */
