@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The merchant's brand on customer-facing pages ({@code aftercart.branding.*}): applied through CSS
- * custom properties in {@code /track/brand.css}, so no page or style sheet changes per merchant.
+ * custom properties in {@code /css/brand.css}, so no page or style sheet changes per merchant.
  * Values are checked here, as they end up in CSS.
  *
  * @param shopName shown in the header and the page title

@@ -339,7 +339,7 @@ class TrackingPageIntegrationTests {
 
     @Test
     void theBrandComesFromSettingsAsCustomProperties() throws Exception {
-        mvc.perform(get("/track/brand.css"))
+        mvc.perform(get("/css/brand.css"))
                 .andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith("text/css"))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("--brand-primary: #0f766e;")))

@@ -243,14 +243,6 @@ class ReturnsPortalController {
         return "redirect:/returns/" + found.get().id().id();
     }
 
-    @GetMapping(value = "/returns/brand.css", produces = "text/css")
-    ResponseEntity<String> brand() {
-        return ResponseEntity.ok()
-                .contentType(MediaType.valueOf("text/css;charset=UTF-8"))
-                .header("Cache-Control", "public, max-age=300")
-                .body(branding.stylesheet());
-    }
-
     // ---------------------------------------------------------------- helpers
 
     private String orderPage(

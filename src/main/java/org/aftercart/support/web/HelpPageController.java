@@ -13,14 +13,12 @@ import org.aftercart.support.HelpCentre;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -110,15 +108,6 @@ class HelpPageController {
         model.addAttribute("related", help.related(article));
         model.addAttribute("orderNumber", order != null && HelpCentre.isOrderNumber(order) ? order : null);
         return "support/article";
-    }
-
-    @GetMapping(value = "/help/brand.css", produces = "text/css")
-    @ResponseBody
-    ResponseEntity<String> brand() {
-        return ResponseEntity.ok()
-                .contentType(MediaType.valueOf("text/css;charset=UTF-8"))
-                .header("Cache-Control", "public, max-age=300")
-                .body(branding.stylesheet());
     }
 
     private static Locale locale() {

@@ -22,7 +22,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.View;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.util.ContentCachingResponseWrapper;
@@ -172,15 +171,6 @@ class TrackingPageController {
         return ResponseEntity.status(HttpStatus.SEE_OTHER)
                 .header("Location", target.get())
                 .build();
-    }
-
-    @GetMapping(value = "/track/brand.css", produces = "text/css")
-    @ResponseBody
-    ResponseEntity<String> brand() {
-        return ResponseEntity.ok()
-                .contentType(MediaType.valueOf("text/css;charset=UTF-8"))
-                .header("Cache-Control", "public, max-age=300")
-                .body(branding.stylesheet());
     }
 
     String notFound(HttpServletRequest request, HttpServletResponse response, Model model) {
