@@ -120,12 +120,9 @@ class ReturnAdminController {
             @RequestParam(defaultValue = "") String reason,
             Principal principal,
             RedirectAttributes redirect) {
-        if (!validText(reason)) {
-            Flash.error(redirect, text.get("return.reason-invalid", MAX_TEXT_LENGTH));
-            return redirectTo(id);
-        }
-        return step(
+        return withReason(
                 id,
+                reason,
                 redirect,
                 "return.reject.done",
                 () -> returns.reject(new ReturnId(id), ConsoleActor.of(principal), reason.strip()));
@@ -137,15 +134,21 @@ class ReturnAdminController {
             @RequestParam(defaultValue = "") String reason,
             Principal principal,
             RedirectAttributes redirect) {
+        return withReason(
+                id,
+                reason,
+                redirect,
+                "return.cancel.done",
+                () -> returns.cancel(new ReturnId(id), ConsoleActor.of(principal), reason.strip()));
+    }
+
+    /** A step that needs a reason a person can read: refused in place when it is missing or too long. */
+    private String withReason(UUID id, String reason, RedirectAttributes redirect, String doneKey, Step action) {
         if (!validText(reason)) {
             Flash.error(redirect, text.get("return.reason-invalid", MAX_TEXT_LENGTH));
             return redirectTo(id);
         }
-        return step(
-                id,
-                redirect,
-                "return.cancel.done",
-                () -> returns.cancel(new ReturnId(id), ConsoleActor.of(principal), reason.strip()));
+        return step(id, redirect, doneKey, action);
     }
 
     @PostMapping("/{id}/in-transit")

@@ -114,16 +114,15 @@ class MessageComposer {
      * (approved, refused) since, or items received and already resolved.
      */
     boolean returnMovedOn(MessageRow message, MessageKind kind) {
+        boolean requested = kind.equals(MessageKind.RETURN_REQUESTED);
         Object id = message.facts().get("returnId");
-        if (id == null) {
+        // Only these two kinds can be overtaken; the others are not worth a read of the return.
+        if (id == null || !(requested || kind.equals(MessageKind.RETURN_RECEIVED))) {
             return false;
         }
         ReturnStatus status =
                 returns.find(ReturnId.of(id.toString())).map(ReturnView::status).orElse(ReturnStatus.CANCELLED);
-        if (kind.equals(MessageKind.RETURN_REQUESTED)) {
-            return status != ReturnStatus.REQUESTED;
-        }
-        return kind.equals(MessageKind.RETURN_RECEIVED) && status == ReturnStatus.RESOLVED;
+        return requested ? status != ReturnStatus.REQUESTED : status == ReturnStatus.RESOLVED;
     }
 
     boolean parcelDelivered(UUID shipmentId) {

@@ -186,26 +186,14 @@ class WebhookTriggers {
 
     @EventListener
     void on(ReturnRejected event) {
-        send(
-                WebhookEventType.RETURN_REJECTED,
-                event.request().id().toString(),
-                event.occurredAt(),
-                event.request().orderId().id(),
-                null,
-                () -> new EventData.ReturnEnded(
-                        EventData.Return.of(event.request()), event.actor(), event.reason(), event.occurredAt()));
+        returnEnded(
+                WebhookEventType.RETURN_REJECTED, event.request(), event.actor(), event.reason(), event.occurredAt());
     }
 
     @EventListener
     void on(ReturnCancelled event) {
-        send(
-                WebhookEventType.RETURN_CANCELLED,
-                event.request().id().toString(),
-                event.occurredAt(),
-                event.request().orderId().id(),
-                null,
-                () -> new EventData.ReturnEnded(
-                        EventData.Return.of(event.request()), event.actor(), event.reason(), event.occurredAt()));
+        returnEnded(
+                WebhookEventType.RETURN_CANCELLED, event.request(), event.actor(), event.reason(), event.occurredAt());
     }
 
     @EventListener
@@ -292,6 +280,16 @@ class WebhookTriggers {
                         event.giftCardId(),
                         EventData.Amount.of(event.amount()),
                         event.transactionId()));
+    }
+
+    private void returnEnded(WebhookEventType type, ReturnView request, String actor, String reason, Instant at) {
+        send(
+                type,
+                request.id().toString(),
+                at,
+                request.orderId().id(),
+                null,
+                () -> new EventData.ReturnEnded(EventData.Return.of(request), actor, reason, at));
     }
 
     private void returnStep(WebhookEventType type, ReturnView request, String actor, Instant at) {
