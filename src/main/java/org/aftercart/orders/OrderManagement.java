@@ -156,6 +156,35 @@ public class OrderManagement {
         return orders.findByNumber(number).map(OrderView::of);
     }
 
+    /**
+     * The order a guest proves with its number and the order's e-mail address or delivery postcode
+     * (any case; postcode spaces and dashes ignored), for pages without sign-in. Empty when either
+     * does not match, without saying which.
+     */
+    public Optional<OrderId> findForGuest(String number, String emailOrPostcode) {
+        String wanted = emailOrPostcode.strip();
+        if (number.isBlank() || wanted.isEmpty()) {
+            return Optional.empty();
+        }
+        return findByNumber(number.strip().toUpperCase(java.util.Locale.ROOT))
+                .filter(order -> provenBy(order, wanted))
+                .map(OrderView::id);
+    }
+
+    private static boolean provenBy(OrderView order, String contact) {
+        if (contact.contains("@")) {
+            return order.email() != null && order.email().strip().equalsIgnoreCase(contact);
+        }
+        String postcode = order.shipTo() == null ? null : order.shipTo().postcode();
+        return postcode != null
+                && !postcode.isBlank()
+                && compactPostcode(postcode).equals(compactPostcode(contact));
+    }
+
+    private static String compactPostcode(String postcode) {
+        return postcode.replaceAll("[\\s-]+", "").toUpperCase(java.util.Locale.ROOT);
+    }
+
     public Optional<OrderView> findByChannelRef(SalesChannel channel, String externalRef) {
         return orders.findByChannelAndExternalRef(channel.name(), externalRef).map(OrderView::of);
     }

@@ -3,13 +3,11 @@ package org.aftercart.returns.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.util.HashSet;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.aftercart.orders.OrderId;
 import org.aftercart.orders.OrderManagement;
-import org.aftercart.orders.OrderView;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,13 +28,7 @@ class PortalAccess {
 
     /** The order whose number and e-mail address or delivery postcode match; the same answer for any mismatch. */
     Optional<OrderId> lookup(String number, String contact) {
-        String wanted = contact.strip();
-        if (number.isBlank() || wanted.isEmpty()) {
-            return Optional.empty();
-        }
-        return orders.findByNumber(number.strip().toUpperCase(Locale.ROOT))
-                .filter(order -> matches(order, wanted))
-                .map(OrderView::id);
+        return orders.findForGuest(number, contact);
     }
 
     /** Lets this browser see the order; a new session id, so a session fixed beforehand gains nothing. */
@@ -55,17 +47,5 @@ class PortalAccess {
         return session != null
                 && session.getAttribute(GRANTED) instanceof Set<?> granted
                 && granted.contains(order.id());
-    }
-
-    private static boolean matches(OrderView order, String contact) {
-        if (contact.contains("@")) {
-            return order.email() != null && order.email().strip().equalsIgnoreCase(contact);
-        }
-        String postcode = order.shipTo() == null ? null : order.shipTo().postcode();
-        return postcode != null && !postcode.isBlank() && compact(postcode).equals(compact(contact));
-    }
-
-    private static String compact(String postcode) {
-        return postcode.replaceAll("[\\s-]+", "").toUpperCase(Locale.ROOT);
     }
 }

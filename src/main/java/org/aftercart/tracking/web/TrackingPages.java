@@ -121,25 +121,7 @@ class TrackingPages {
      * kind of mismatch.
      */
     Optional<OrderId> lookup(String number, String contact) {
-        String wanted = contact.strip();
-        if (number.isBlank() || wanted.isEmpty()) {
-            return Optional.empty();
-        }
-        return orders.findByNumber(number.strip().toUpperCase(Locale.ROOT))
-                .filter(order -> matches(order, wanted))
-                .map(OrderView::id);
-    }
-
-    private static boolean matches(OrderView order, String contact) {
-        if (contact.contains("@")) {
-            return order.email() != null && order.email().strip().equalsIgnoreCase(contact);
-        }
-        String postcode = order.shipTo() == null ? null : order.shipTo().postcode();
-        return postcode != null && !postcode.isBlank() && compact(postcode).equals(compact(contact));
-    }
-
-    private static String compact(String postcode) {
-        return postcode.replaceAll("[\\s-]+", "").toUpperCase(Locale.ROOT);
+        return orders.findForGuest(number, contact);
     }
 
     TrackingPageView page(OrderView order, String token, Locale locale, ZoneId zone) {
