@@ -40,8 +40,16 @@ class OrderAllocation {
         this.clock = clock;
     }
 
+    /**
+     * An order handed over at a counter takes its units off that location's shelf at once and gets
+     * no fulfilment order: nothing waits in a hold window, nothing is released to a warehouse.
+     */
     @EventListener
     void on(OrderPlaced event) {
+        if (event.handedOverAt() != null) {
+            inventory.handOver(event.orderId().id(), event.handedOverAt(), demands(event.lines()));
+            return;
+        }
         List<Allocation> allocations = inventory.allocate(event.orderId().id(), demands(event.lines()));
         Instant holdUntil = event.placedAt().plus(settings.holdWindow());
         syncFulfillmentOrders(event.orderId().id(), event.number(), allocations, holdUntil, List.of());

@@ -185,6 +185,67 @@ public class Inventory {
         return allocation;
     }
 
+    /**
+     * Reserves units of a SKU at one given location (e.g. a store's own shelf for an exchange at its
+     * counter), without backordering and without looking elsewhere. Empty when that location has
+     * fewer units available; released with {@link #release(UUID)} under the holder's id.
+     */
+    @Transactional
+    public Optional<Allocation> reserveAt(
+            UUID holderId, UUID holderLineId, String locationCode, String sku, int quantity) {
+        if (quantity <= 0) {
+            throw new IllegalArgumentException("Quantity to reserve must be positive, got " + quantity);
+        }
+        Map<String, Map<String, Integer>> available = lockAvailable(List.of(sku));
+        if (availableAt(available, locationCode, sku) < quantity) {
+            return Optional.empty();
+        }
+        Allocation reserved = new Allocation(holderLineId, sku, locationCode, quantity, 0);
+        reserve(holderId, List.of(reserved));
+        return Optional.of(reserved);
+    }
+
+    /** Units of these SKUs a location can still give (on hand less reserved), without locking; absent SKUs have 0. */
+    public Map<String, Integer> available(String locationCode, Collection<String> skus) {
+        Map<String, Integer> available = new HashMap<>();
+        skus.forEach(sku -> available.put(sku, 0));
+        jdbc.sql(
+                        """
+                        select sku, greatest(0, on_hand - reserved) as available from inventory.stock_levels
+                        where location_code = ? and sku = any(?)
+                        """)
+                .params(locationCode, skus.stream().distinct().toArray(String[]::new))
+                .query((rs, row) -> available.put(rs.getString("sku"), rs.getInt("available")))
+                .list();
+        return available;
+    }
+
+    /**
+     * An order handed over at a counter: its units leave the location's on-hand stock at once, with
+     * no reservation and nothing left to ship. Runs in the caller's transaction; refused (and the
+     * order with it) when the location has fewer units available than the order takes.
+     */
+    @Transactional
+    public List<Allocation> handOver(UUID orderId, String locationCode, List<Demand> demands) {
+        Map<String, Integer> wanted = new java.util.TreeMap<>();
+        demands.forEach(demand -> wanted.merge(demand.sku(), demand.quantity(), Integer::sum));
+        Map<String, Map<String, Integer>> available = lockAvailable(wanted.keySet());
+        wanted.forEach((sku, quantity) -> {
+            if (availableAt(available, locationCode, sku) < quantity) {
+                throw new IllegalStateException("Order " + orderId + " takes " + quantity + " × " + sku
+                        + " at " + locationCode + ", which has "
+                        + availableAt(available, locationCode, sku) + " available");
+            }
+        });
+        wanted.forEach((sku, quantity) -> jdbc.sql(
+                        "update inventory.stock_levels set on_hand = on_hand - ? where location_code = ? and sku = ?")
+                .params(quantity, locationCode, sku)
+                .update());
+        return demands.stream()
+                .map(demand -> new Allocation(demand.orderLineId(), demand.sku(), locationCode, demand.quantity(), 0))
+                .toList();
+    }
+
     /** Returned units go back on the shelf at a location: they add to its on-hand stock. */
     @Transactional
     public void restock(String locationCode, String sku, int quantity) {

@@ -55,9 +55,13 @@ class MessageTriggers {
         this.clock = clock;
     }
 
+    /**
+     * Not for an order handed over at a counter (an exchange's replacement taken from the shelf): the
+     * customer leaves with it, and the return's resolution tells of it.
+     */
     @EventListener
     void on(OrderPlaced event) {
-        if (isNews(event.placedAt()) && event.customerId() != null) {
+        if (isNews(event.placedAt()) && event.customerId() != null && event.handedOverAt() == null) {
             add(
                     MessageKind.ORDER_CONFIRMED,
                     "order-confirmed:" + event.orderId(),
@@ -257,6 +261,9 @@ class MessageTriggers {
         }
         if (event.exchangeOrderNumber() != null) {
             facts.put("exchangeOrderNumber", event.exchangeOrderNumber());
+        }
+        if (event.exchangeHandedOverAt() != null) {
+            facts.put("exchangeHandedOverAt", event.exchangeHandedOverAt());
         }
         messages.add(NewMessage.of(
                 MessageKind.RETURN_RESOLVED,

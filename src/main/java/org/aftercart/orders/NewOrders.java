@@ -32,8 +32,8 @@ class NewOrders {
                         insert into orders.orders (id, number, channel, external_ref, customer_id, email, customer_name,
                             currency, status, payment_status, shipping_amount, tax_amount, discount_amount,
                             ship_to_name, ship_to_line1, ship_to_line2, ship_to_city, ship_to_postcode, ship_to_region,
-                            ship_to_country, placed_at, packing_started_at, historical, version)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null, false, ?)
+                            ship_to_country, placed_at, packing_started_at, historical, handed_over_at, version)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null, false, ?, ?)
                         """)
                 .params(
                         order.id().id(),
@@ -57,6 +57,7 @@ class NewOrders {
                         to == null ? null : to.region(),
                         to == null ? null : to.country(),
                         Timestamp.from(order.placedAt()),
+                        order.handedOverAt(),
                         order.version())
                 .update();
         List<OrderLine> lines = order.lines();

@@ -48,6 +48,9 @@ class Order extends AbstractAggregateRoot<Order> {
     private @Nullable Instant packingStartedAt;
     private final boolean historical;
 
+    /** The location whose counter handed the order over (no shipping); {@code null} for other orders. */
+    private final @Nullable String handedOverAt;
+
     @MappedCollection(idColumn = "order_id", keyColumn = "line_no")
     private final List<OrderLine> lines;
 
@@ -73,6 +76,7 @@ class Order extends AbstractAggregateRoot<Order> {
             Instant placedAt,
             @Nullable Instant packingStartedAt,
             boolean historical,
+            @Nullable String handedOverAt,
             List<OrderLine> lines,
             long version) {
         this.id = id;
@@ -92,6 +96,7 @@ class Order extends AbstractAggregateRoot<Order> {
         this.placedAt = placedAt;
         this.packingStartedAt = packingStartedAt;
         this.historical = historical;
+        this.handedOverAt = handedOverAt;
         this.lines = new ArrayList<>(lines);
         this.version = version;
     }
@@ -156,6 +161,11 @@ class Order extends AbstractAggregateRoot<Order> {
     @Nullable
     Instant packingStartedAt() {
         return packingStartedAt;
+    }
+
+    @Nullable
+    String handedOverAt() {
+        return handedOverAt;
     }
 
     List<OrderLine> lines() {

@@ -77,6 +77,54 @@ public class OrderManagement {
      */
     @Transactional
     public OrderView place(PlaceOrder command) {
+        return place(command, null);
+    }
+
+    /**
+     * Takes an order that a store's counter hands over at once, such as the replacement of an
+     * exchange taken from the shelf: placed with channel {@link SalesChannel#STORE}, its edit window
+     * closed, and every unit fulfilled, shipped and delivered in the same transaction. Its units leave
+     * that location's stock (fulfillment listens to {@link OrderPlaced#handedOverAt()}); no fulfilment
+     * order, no parcel, no shipping message. Runs in the caller's transaction. The same external
+     * reference gives the first order back.
+     */
+    @Transactional
+    public OrderView handOverAtCounter(PlaceOrder command, String locationCode, String actor) {
+        if (command.channel() != SalesChannel.STORE) {
+            throw new InvalidOrder("Only a store hands an order over at its counter, not " + command.channel());
+        }
+        if (locationCode.isBlank()) {
+            throw new InvalidOrder("An order handed over at a counter needs the store's location code");
+        }
+        if (command.externalRef() != null) {
+            Optional<Order> known =
+                    orders.findByChannelAndExternalRef(command.channel().name(), command.externalRef());
+            if (known.isPresent()) {
+                return OrderView.of(known.get());
+            }
+        }
+        OrderView placed = place(command, locationCode);
+        Order order = load(placed.id());
+        Instant now = clock.instant();
+        order.startPacking(now);
+        order.lines().forEach(line -> {
+            order.ship(line.id(), line.quantities().ordered());
+            order.deliver(line.id(), line.quantities().ordered());
+        });
+        Order saved = orders.save(order);
+        journal.append(
+                saved.id(),
+                new JournalEntry(
+                        saved.version(),
+                        ChangeKind.DELIVERED,
+                        actor,
+                        now,
+                        "Handed over at the counter of " + locationCode + "; nothing to ship",
+                        Money.zero(saved.currency())));
+        return OrderView.of(saved);
+    }
+
+    private OrderView place(PlaceOrder command, @Nullable String handedOverAt) {
         if (command.externalRef() != null) {
             Optional<Order> known =
                     orders.findByChannelAndExternalRef(command.channel().name(), command.externalRef());
@@ -123,6 +171,7 @@ public class OrderManagement {
                 placedAt,
                 null,
                 false,
+                handedOverAt,
                 lines,
                 NewOrders.FIRST_VERSION);
         order.refreshStatus();
@@ -135,7 +184,8 @@ public class OrderManagement {
                 order.total(),
                 order.paymentStatus(),
                 snapshot(order),
-                placedAt));
+                placedAt,
+                handedOverAt));
         journal.append(
                 order.id(),
                 new JournalEntry(

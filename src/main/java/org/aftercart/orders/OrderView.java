@@ -6,7 +6,12 @@ import java.util.UUID;
 import org.aftercart.shared.Money;
 import org.jspecify.annotations.Nullable;
 
-/** An order as other modules, the API and pages read it. */
+/**
+ * An order as other modules, the API and pages read it.
+ *
+ * @param handedOverAt the location whose counter handed the order over (e.g. a store exchange's
+ *     replacement taken from its shelf); {@code null} for an order that ships
+ */
 public record OrderView(
         OrderId id,
         String number,
@@ -27,7 +32,54 @@ public record OrderView(
         Money discount,
         Money total,
         List<Line> lines,
-        long version) {
+        long version,
+        @Nullable String handedOverAt) {
+
+    /** An order that ships (not handed over at a counter). */
+    public OrderView(
+            OrderId id,
+            String number,
+            SalesChannel channel,
+            @Nullable String externalRef,
+            OrderStatus status,
+            PaymentStatus paymentStatus,
+            @Nullable String customerId,
+            @Nullable String email,
+            @Nullable String customerName,
+            @Nullable ShippingAddress shipTo,
+            Instant placedAt,
+            @Nullable Instant packingStartedAt,
+            boolean changeable,
+            Money subtotal,
+            Money shipping,
+            Money tax,
+            Money discount,
+            Money total,
+            List<Line> lines,
+            long version) {
+        this(
+                id,
+                number,
+                channel,
+                externalRef,
+                status,
+                paymentStatus,
+                customerId,
+                email,
+                customerName,
+                shipTo,
+                placedAt,
+                packingStartedAt,
+                changeable,
+                subtotal,
+                shipping,
+                tax,
+                discount,
+                total,
+                lines,
+                version,
+                null);
+    }
 
     public record Line(UUID id, int lineNo, String sku, String title, Money unitPrice, LineQuantities quantities) {}
 
@@ -64,6 +116,7 @@ public record OrderView(
                 order.discount(),
                 order.total(),
                 views,
-                order.version());
+                order.version(),
+                order.handedOverAt());
     }
 }

@@ -12,6 +12,8 @@ import org.jspecify.annotations.Nullable;
  * @param locationCode the store an in-store return is brought to (required for {@code IN_STORE})
  * @param giftRecipientEmail who receives the credit of a gift return (required when {@code gift})
  * @param actor who asks, for the timeline (e.g. {@code customer}, {@code store:LEEDS})
+ * @param exchangeDelivery how the replacement of an exchange reaches the customer; {@link
+ *     ExchangeDelivery#FROM_STORE_SHELF} only for an in-store return
  */
 public record RequestReturn(
         OrderId orderId,
@@ -21,10 +23,24 @@ public record RequestReturn(
         List<Item> items,
         boolean gift,
         @Nullable String giftRecipientEmail,
-        String actor) {
+        String actor,
+        ExchangeDelivery exchangeDelivery) {
 
     public RequestReturn {
         items = List.copyOf(items);
+    }
+
+    /** A request whose exchanges, if any, are shipped. */
+    public RequestReturn(
+            OrderId orderId,
+            ReturnChannel channel,
+            ReturnMethod method,
+            @Nullable String locationCode,
+            List<Item> items,
+            boolean gift,
+            @Nullable String giftRecipientEmail,
+            String actor) {
+        this(orderId, channel, method, locationCode, items, gift, giftRecipientEmail, actor, ExchangeDelivery.SHIPPED);
     }
 
     /**

@@ -29,6 +29,7 @@ final class ReturnRequest {
     final @Nullable String locationCode;
     final boolean gift;
     final @Nullable String giftRecipientEmail;
+    final ExchangeDelivery exchangeDelivery;
     ReturnStatus status;
     boolean returnless;
 
@@ -96,6 +97,7 @@ final class ReturnRequest {
             @Nullable String locationCode,
             boolean gift,
             @Nullable String giftRecipientEmail,
+            ExchangeDelivery exchangeDelivery,
             ReturnStatus status,
             Instant createdAt,
             List<ReturnItem> items,
@@ -113,6 +115,7 @@ final class ReturnRequest {
         this.locationCode = locationCode;
         this.gift = gift;
         this.giftRecipientEmail = giftRecipientEmail;
+        this.exchangeDelivery = exchangeDelivery;
         this.status = status;
         this.createdAt = createdAt;
         this.items = List.copyOf(items);
@@ -163,6 +166,11 @@ final class ReturnRequest {
                 .orElseThrow(() -> new ReturnRefused("unknown-item", "Return " + number + " has no item " + itemId));
     }
 
+    /** The replacement is taken from the shelf of the store the return is brought to. */
+    boolean exchangesFromStoreShelf() {
+        return exchangeDelivery == ExchangeDelivery.FROM_STORE_SHELF;
+    }
+
     boolean has(ReturnOutcome outcome) {
         return items.stream().anyMatch(item -> item.outcome == outcome);
     }
@@ -194,6 +202,7 @@ final class ReturnRequest {
                 storeCredit,
                 bonus,
                 exchangeOrderNumber,
+                exchangeDelivery,
                 holdDeadline,
                 createdAt,
                 itemViews,

@@ -53,9 +53,9 @@ class ReturnRequests {
         jdbc.sql(
                         """
                         insert into returns.returns (id, number, order_id, order_number, customer_id, customer_email,
-                            currency, channel, method, location_code, gift, gift_recipient_email, status, created_at,
-                            updated_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            currency, channel, method, location_code, gift, gift_recipient_email, exchange_delivery,
+                            status, created_at, updated_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """)
                 .params(
                         request.id,
@@ -70,6 +70,7 @@ class ReturnRequests {
                         request.locationCode,
                         request.gift,
                         request.giftRecipientEmail,
+                        request.exchangeDelivery.name(),
                         request.status.name(),
                         Timestamp.from(request.createdAt),
                         Timestamp.from(request.createdAt))
@@ -306,6 +307,7 @@ class ReturnRequests {
                 rs.getString("location_code"),
                 rs.getBoolean("gift"),
                 rs.getString("gift_recipient_email"),
+                ExchangeDelivery.valueOf(rs.getString("exchange_delivery")),
                 ReturnStatus.valueOf(rs.getString("status")),
                 rs.getTimestamp("created_at").toInstant(),
                 List.of(),
@@ -342,6 +344,7 @@ class ReturnRequests {
                 loaded.locationCode,
                 loaded.gift,
                 loaded.giftRecipientEmail,
+                loaded.exchangeDelivery,
                 loaded.status,
                 loaded.createdAt,
                 items,

@@ -20,6 +20,8 @@ import org.jspecify.annotations.Nullable;
  * @param bonus extra credit given to steer toward credit
  * @param giftRecipientEmail for a gift return, who receives the credit instead of the buyer
  * @param exchangeOrderNumber the replacement order of an exchange
+ * @param exchangeHandedOverAt the store whose counter handed the replacement over from its shelf (the
+ *     customer took it with them); {@code null} when it ships or there is none
  */
 public record ReturnResolved(
         ReturnId returnId,
@@ -33,11 +35,44 @@ public record ReturnResolved(
         Money bonus,
         @Nullable String giftRecipientEmail,
         @Nullable String exchangeOrderNumber,
+        @Nullable String exchangeHandedOverAt,
         List<ItemOutcome> items,
         Instant resolvedAt) {
 
     public ReturnResolved {
         items = List.copyOf(items);
+    }
+
+    /** A return whose replacement, if any, ships. */
+    public ReturnResolved(
+            ReturnId returnId,
+            String returnNumber,
+            OrderId orderId,
+            String orderNumber,
+            @Nullable UUID customerId,
+            @Nullable String customerEmail,
+            Money refunded,
+            Money storeCredit,
+            Money bonus,
+            @Nullable String giftRecipientEmail,
+            @Nullable String exchangeOrderNumber,
+            List<ItemOutcome> items,
+            Instant resolvedAt) {
+        this(
+                returnId,
+                returnNumber,
+                orderId,
+                orderNumber,
+                customerId,
+                customerEmail,
+                refunded,
+                storeCredit,
+                bonus,
+                giftRecipientEmail,
+                exchangeOrderNumber,
+                null,
+                items,
+                resolvedAt);
     }
 
     /**

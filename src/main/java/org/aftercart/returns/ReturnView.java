@@ -14,6 +14,8 @@ import org.jspecify.annotations.Nullable;
  * @param returnless the customer keeps the items: sending them back costs more than they are worth
  * @param refundAmount the refund to the original payment decided at resolution
  * @param refunded what the provider actually refunded (or what was refunded by hand)
+ * @param exchangeDelivery how the replacement order, if any, reaches the customer: shipped, or
+ *     handed over from the store's shelf at its counter
  */
 public record ReturnView(
         ReturnId id,
@@ -37,6 +39,7 @@ public record ReturnView(
         @Nullable Money storeCredit,
         @Nullable Money bonus,
         @Nullable String exchangeOrderNumber,
+        ExchangeDelivery exchangeDelivery,
         @Nullable Instant holdDeadline,
         Instant createdAt,
         List<Item> items,

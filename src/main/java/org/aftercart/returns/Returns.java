@@ -24,6 +24,7 @@ import org.aftercart.orders.OrderNotFound;
 import org.aftercart.orders.OrderView;
 import org.aftercart.orders.PaymentStatus;
 import org.aftercart.orders.PlaceOrder;
+import org.aftercart.orders.SalesChannel;
 import org.aftercart.payments.HoldOutcome;
 import org.aftercart.payments.Payments;
 import org.aftercart.payments.RefundOutcome;
@@ -268,6 +269,9 @@ public class Returns {
                     null));
             quantities.merge(line.orderLineId(), requested.quantity(), Integer::sum);
         }
+        if (command.exchangeDelivery() == ExchangeDelivery.FROM_STORE_SHELF) {
+            refuseDearerReplacementAtTheCounter(items, order);
+        }
         ReturnRequest request = new ReturnRequest(
                 returnId,
                 requests.nextNumber(order.id(), order.number()),
@@ -281,6 +285,7 @@ public class Returns {
                 blankToNull(command.locationCode()),
                 command.gift(),
                 command.gift() ? command.giftRecipientEmail() : null,
+                command.exchangeDelivery(),
                 ReturnStatus.REQUESTED,
                 now,
                 items,
@@ -325,6 +330,13 @@ public class Returns {
                 throw new ReturnRefused("location-required", "An in-store return needs the store's location code");
             }
             requireLocation(location);
+        }
+        if (command.exchangeDelivery() == ExchangeDelivery.FROM_STORE_SHELF
+                && command.method() != ReturnMethod.IN_STORE) {
+            throw new ReturnRefused(
+                    "store-shelf-in-store-only",
+                    "Only an in-store return takes its replacement from the store's shelf; this one is "
+                            + command.method());
         }
         if (command.gift()
                 && (command.giftRecipientEmail() == null
@@ -437,6 +449,11 @@ public class Returns {
             if (!item.exchanges()) {
                 continue;
             }
+            if (request.exchangesFromStoreShelf()) {
+                reserveOnStoreShelf(request, item);
+                request.exchangeReservedUntil = now.plus(settings.exchangeReservationHold());
+                continue;
+            }
             if (inventory
                     .reserveInStock(item.id, item.id, item.exchangeSku, item.quantity)
                     .isEmpty()) {
@@ -449,6 +466,59 @@ public class Returns {
             } else {
                 request.exchangeReservedUntil = now.plus(settings.exchangeReservationHold());
             }
+        }
+    }
+
+    /**
+     * Reserves an exchange's replacement on the shelf of the store the return is brought to, or
+     * refuses the whole request (nothing is written): the customer is at the counter and chooses
+     * what to do instead (another size on the shelf, a refund or credit, or shipping from elsewhere)
+     * rather than leaving with an outcome they did not pick. The problem names the SKU and the store.
+     */
+    private void reserveOnStoreShelf(ReturnRequest request, ReturnItem item) {
+        String store = java.util.Objects.requireNonNull(request.locationCode);
+        if (inventory
+                .reserveAt(item.id, item.id, store, item.exchangeSku, item.quantity)
+                .isEmpty()) {
+            int onShelf = inventory.available(store, List.of(item.exchangeSku)).get(item.exchangeSku);
+            ReturnRefused refused = new ReturnRefused(
+                    "exchange-not-on-shelf",
+                    store + " has " + onShelf + " × " + item.exchangeSku + " on its shelf, not " + item.quantity
+                            + ": choose another item the store has, another outcome, or ship the replacement"
+                            + " from another location");
+            refused.getBody().setProperty("sku", item.exchangeSku);
+            refused.getBody().setProperty("locationCode", store);
+            throw refused;
+        }
+    }
+
+    /**
+     * At the counter the replacement leaves at once and Aftercart does not run the till, so nothing
+     * may stay due on it: a replacement dearer than the items given back is refused, the difference
+     * named (the same rule as a shipped exchange would leave that difference due on the new order).
+     */
+    private void refuseDearerReplacementAtTheCounter(List<ReturnItem> items, OrderView order) {
+        List<ReturnItem> exchanged =
+                items.stream().filter(ReturnItem::exchanges).toList();
+        if (exchanged.isEmpty()) {
+            return;
+        }
+        Map<String, ProductVariant> variants = catalog.findBySkus(
+                exchanged.stream().map(item -> item.exchangeSku).toList());
+        Money price = Money.zero(order.total().currency());
+        Money value = Money.zero(order.total().currency());
+        for (ReturnItem item : exchanged) {
+            price = price.plus(variants.get(item.exchangeSku).price().times(item.quantity));
+            value = value.plus(item.unitRefund.times(item.quantity));
+        }
+        if (price.compareTo(value) > 0) {
+            ReturnRefused refused = new ReturnRefused(
+                    "exchange-costs-more",
+                    "The replacement costs " + price + ", " + price.minus(value)
+                            + " more than the items given back (" + value
+                            + "): choose an item of at most that price, or sell it at the till");
+            refused.getBody().setProperty("difference", price.minus(value).amount());
+            throw refused;
         }
     }
 
@@ -868,9 +938,14 @@ public class Returns {
             boolean reserved = request.exchangeReservedUntil != null && now.isBefore(request.exchangeReservedUntil);
             if (!reserved) {
                 inventory.release(item.id);
-                reserved = inventory
-                        .reserveInStock(item.id, item.id, item.exchangeSku, item.settledQuantity(request.returnless))
-                        .isPresent();
+                int units = item.settledQuantity(request.returnless);
+                reserved = request.exchangesFromStoreShelf()
+                        ? inventory
+                                .reserveAt(item.id, item.id, request.locationCode, item.exchangeSku, units)
+                                .isPresent()
+                        : inventory
+                                .reserveInStock(item.id, item.id, item.exchangeSku, units)
+                                .isPresent();
             }
             if (reserved) {
                 exchanged.add(item);
@@ -919,25 +994,30 @@ public class Returns {
             inventory.release(item.id);
         }
         Money allowance = value.compareTo(price) >= 0 ? price : value;
-        OrderView replacement = orders.place(new PlaceOrder(
-                original.channel(),
+        boolean handedOver = request.exchangesFromStoreShelf();
+        PlaceOrder placement = new PlaceOrder(
+                handedOver ? SalesChannel.STORE : original.channel(),
                 "return:" + request.number,
                 original.email() == null ? null : ContactDetails.email(original.email(), original.customerName()),
                 request.currency.getCurrencyCode(),
                 lines,
-                original.shipTo(),
+                handedOver ? null : original.shipTo(),
                 price.compareTo(value) > 0 ? PaymentStatus.PENDING : PaymentStatus.PAID,
                 null,
                 null,
                 allowance.amount(),
-                null));
+                null);
+        OrderView replacement = handedOver
+                ? orders.handOverAtCounter(placement, request.locationCode, "store:" + request.locationCode)
+                : orders.place(placement);
         request.exchangeOrderId = replacement.id().id();
         request.exchangeOrderNumber = replacement.number();
         request.exchangeReservedUntil = null;
         request.note(
                 "orders",
                 clock.instant(),
-                "Replacement order " + replacement.number() + " placed"
+                "Replacement order " + replacement.number()
+                        + (handedOver ? " handed over from the shelf at " + request.locationCode : " placed")
                         + (replacement.total().isPositive() ? "; " + replacement.total() + " due on it" : ""));
         return replacement;
     }
@@ -1044,6 +1124,7 @@ public class Returns {
                 request.bonus == null ? zero : request.bonus,
                 request.giftRecipientEmail,
                 request.exchangeOrderNumber,
+                request.exchangeOrderNumber != null && request.exchangesFromStoreShelf() ? request.locationCode : null,
                 outcomes,
                 at);
     }
