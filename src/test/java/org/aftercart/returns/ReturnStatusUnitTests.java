@@ -68,6 +68,7 @@ class ReturnStatusUnitTests {
                 null,
                 false,
                 null,
+                ExchangeDelivery.SHIPPED,
                 from,
                 Instant.EPOCH,
                 List.of(),
