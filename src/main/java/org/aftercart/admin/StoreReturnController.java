@@ -1,6 +1,7 @@
 package org.aftercart.admin;
 
 import jakarta.servlet.http.HttpSession;
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.security.Principal;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.aftercart.catalog.Catalog;
+import org.aftercart.catalog.ProductVariant;
 import org.aftercart.inventory.Inventory;
 import org.aftercart.inventory.Location;
 import org.aftercart.orders.OrderId;
@@ -20,6 +22,7 @@ import org.aftercart.orders.OrderNotFound;
 import org.aftercart.orders.OrderSummary;
 import org.aftercart.orders.OrderView;
 import org.aftercart.returns.Eligibility;
+import org.aftercart.returns.ExchangeDelivery;
 import org.aftercart.returns.ItemCondition;
 import org.aftercart.returns.ReceivedItem;
 import org.aftercart.returns.RequestReturn;
@@ -28,9 +31,11 @@ import org.aftercart.returns.ReturnId;
 import org.aftercart.returns.ReturnMethod;
 import org.aftercart.returns.ReturnNotFound;
 import org.aftercart.returns.ReturnOutcome;
+import org.aftercart.returns.ReturnRefused;
 import org.aftercart.returns.ReturnStatus;
 import org.aftercart.returns.ReturnView;
 import org.aftercart.returns.Returns;
+import org.aftercart.shared.Money;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -58,6 +63,9 @@ class StoreReturnController {
 
     static final int MAX_COMMENT_LENGTH = 500;
 
+    /** Other variants of a product the store has on its shelf, offered when the one asked for is not there. */
+    static final String SHELF_SUGGESTIONS = "shelfSuggestions";
+
     /** What a store gives for a returned item: an exchange comes from the shelf, never later by post. */
     static final Set<ReturnOutcome> STORE_OUTCOMES =
             EnumSet.of(ReturnOutcome.REFUND, ReturnOutcome.STORE_CREDIT, ReturnOutcome.EXCHANGE);
@@ -67,9 +75,16 @@ class StoreReturnController {
     private final Inventory inventory;
     private final Catalog catalog;
     private final ConsoleText text;
+    private final ConsoleFormat format;
 
     StoreReturnController(
-            Returns returns, OrderManagement orders, Inventory inventory, Catalog catalog, ConsoleText text) {
+            Returns returns,
+            OrderManagement orders,
+            Inventory inventory,
+            Catalog catalog,
+            ConsoleText text,
+            ConsoleFormat format) {
+        this.format = format;
         this.returns = returns;
         this.catalog = catalog;
         this.orders = orders;
@@ -87,7 +102,9 @@ class StoreReturnController {
         model.addAttribute("query", trimmed);
         List<Location> stores = stores();
         model.addAttribute("stores", stores);
-        model.addAttribute("storeLocation", storeLocation(session, stores));
+        String storeLocation = storeLocation(session, stores);
+        model.addAttribute("storeLocation", storeLocation);
+        model.addAttribute("exchangeDeliveries", List.of(ExchangeDelivery.values()));
         model.addAttribute("conditions", ItemCondition.values());
         model.addAttribute("reasons", returns.reasons());
         model.addAttribute("outcomes", List.copyOf(STORE_OUTCOMES));
@@ -127,17 +144,25 @@ class StoreReturnController {
                             .filter(Eligibility.Line::returnable)
                             .toList());
             // Suggestions for the exchange field: the other sizes and colours of each line's product
-            // (any SKU may still be typed, to exchange for another product).
+            // (any SKU may still be typed, to exchange for another product), with what the store has.
+            Map<UUID, List<ProductVariant>> variants = eligibility.lines().stream()
+                    .filter(Eligibility.Line::returnable)
+                    .collect(java.util.stream.Collectors.toMap(
+                            Eligibility.Line::orderLineId, line -> catalog.variantsOfSameProduct(line.sku()).stream()
+                                    .filter(variant ->
+                                            variant.active() && !variant.sku().equals(line.sku()))
+                                    .toList()));
+            model.addAttribute("variants", variants);
             model.addAttribute(
-                    "variants",
-                    eligibility.lines().stream()
-                            .filter(Eligibility.Line::returnable)
-                            .collect(java.util.stream.Collectors.toMap(
-                                    Eligibility.Line::orderLineId,
-                                    line -> catalog.variantsOfSameProduct(line.sku()).stream()
-                                            .filter(variant -> variant.active()
-                                                    && !variant.sku().equals(line.sku()))
-                                            .toList())));
+                    "onShelf",
+                    storeLocation == null
+                            ? Map.of()
+                            : inventory.available(
+                                    storeLocation,
+                                    variants.values().stream()
+                                            .flatMap(List::stream)
+                                            .map(ProductVariant::sku)
+                                            .toList()));
             model.addAttribute(
                     "refused",
                     eligibility.lines().stream()
@@ -207,6 +232,14 @@ class StoreReturnController {
             Flash.error(redirect, text.get("store-returns.nothing-chosen"));
             return back;
         }
+        ExchangeDelivery exchangeDelivery;
+        try {
+            exchangeDelivery = ExchangeDelivery.valueOf(
+                    form.getOrDefault("exchangeDelivery", ExchangeDelivery.FROM_STORE_SHELF.name()));
+        } catch (IllegalArgumentException e) {
+            Flash.error(redirect, text.get("store-returns.invalid"));
+            return back;
+        }
         String actor = ConsoleActor.of(principal);
         ReturnView requested;
         try {
@@ -218,7 +251,11 @@ class StoreReturnController {
                     items,
                     false,
                     null,
-                    actor));
+                    actor,
+                    exchangeDelivery));
+        } catch (ReturnRefused e) {
+            refuseAtTheCounter(e, location, redirect);
+            return back;
         } catch (ErrorResponseException e) {
             Flash.error(redirect, text.problem(e));
             return back;
@@ -288,6 +325,44 @@ class StoreReturnController {
                     : counterOf(now.orderId().id());
         }
     }
+
+    /**
+     * Says why the counter cannot do what was asked, in the associate's language for the refusals of
+     * an exchange from the shelf; when the store lacks the item, offers what it has of the product's
+     * other sizes and colours (the associate may also pick another outcome or ship from elsewhere).
+     */
+    private void refuseAtTheCounter(ReturnRefused refused, String location, RedirectAttributes redirect) {
+        Map<String, Object> facts = refused.getBody().getProperties();
+        switch (refused.rule()) {
+            case "exchange-not-on-shelf" -> {
+                String sku = String.valueOf(facts.get("sku"));
+                Flash.error(redirect, text.get("store-returns.refused.not-on-shelf", sku, location));
+                List<ProductVariant> others = catalog.variantsOfSameProduct(sku).stream()
+                        .filter(variant -> variant.active() && !variant.sku().equals(sku))
+                        .toList();
+                Map<String, Integer> available = inventory.available(
+                        location, others.stream().map(ProductVariant::sku).toList());
+                ArrayList<ShelfSuggestion> suggestions = new ArrayList<>();
+                for (ProductVariant variant : others) {
+                    int units = available.getOrDefault(variant.sku(), 0);
+                    if (units > 0) {
+                        suggestions.add(new ShelfSuggestion(variant.sku(), variant.displayTitle(), units));
+                    }
+                }
+                redirect.addFlashAttribute(SHELF_SUGGESTIONS, suggestions);
+            }
+            case "exchange-costs-more" ->
+                Flash.error(
+                        redirect,
+                        text.get(
+                                "store-returns.refused.costs-more",
+                                facts.get("difference") instanceof Money difference ? format.money(difference) : "?"));
+            default -> Flash.error(redirect, text.problem(refused));
+        }
+    }
+
+    /** A variant the store has on its shelf, offered instead of one it lacks. */
+    record ShelfSuggestion(String sku, String title, int units) implements Serializable {}
 
     private record ItemReceipt(UUID orderLineId, ItemCondition condition, boolean resellable) {}
 

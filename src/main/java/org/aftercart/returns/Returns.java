@@ -517,7 +517,7 @@ public class Returns {
                     "The replacement costs " + price + ", " + price.minus(value)
                             + " more than the items given back (" + value
                             + "): choose an item of at most that price, or sell it at the till");
-            refused.getBody().setProperty("difference", price.minus(value).amount());
+            refused.getBody().setProperty("difference", price.minus(value));
             throw refused;
         }
     }

@@ -53,6 +53,11 @@ final class ConsoleTestData {
         return sku;
     }
 
+    /** Yet another size of the web order's shirt, at the same price, in stock only in the MAIN warehouse. */
+    String largestShirtInTheWarehouseOnly() {
+        return products.variant("SHIRT", "XL", "25.00", 4);
+    }
+
     /** A store of this test, where items can be returned and restocked; returns its location code. */
     String store() {
         String code = "ST-" + tag.toUpperCase();

@@ -181,6 +181,87 @@ class StoreReturnsBrowserTests {
     }
 
     @Test
+    void anExchangeIsHandedOverFromTheStoresShelfAfterTheShelfLackedTheFirstChoice() {
+        String store = data.store();
+        String larger = data.largerShirt(store);
+        String largest = data.largestShirtInTheWarehouseOnly();
+        OrderView order = data.delivered(data.webOrder());
+        OrderView.Line shirts = order.lines().getFirst();
+        browser.signIn(associate, PASSWORD);
+        browser.width(TABLET);
+        browser.open("/console/store-returns?q=" + order.number());
+        browser.waitUntil(textToBePresentInElementLocated(By.id("order-heading"), order.number()));
+
+        new Select(browser.find("#location")).selectByValue(store);
+        exchange(shirts, largest);
+        browser.clickButton("Take the return and resolve it");
+
+        browser.waitUntil(textToBePresentInElementLocated(By.cssSelector("[role=alert]"), "not on the shelf"));
+        assertThat(browser.text("[role=alert]")).contains(largest + " is not on the shelf at " + store);
+        assertThat(browser.text(".shelf-suggestions"))
+                .contains("On the shelf at " + store + " instead", larger, "3 on the shelf", "ship the replacement");
+        assertThat(returns.ofOrder(order.id())).as("nothing was taken back").isEmpty();
+        String suggestions = browser.find("#exchange-" + shirts.id()).getAttribute("list");
+        assertThat(browser.findAll("#" + suggestions + " option"))
+                .extracting(option -> option.getAttribute("textContent"))
+                .anySatisfy(text -> assertThat(text).contains("3 on the shelf at " + store))
+                .anySatisfy(text -> assertThat(text).contains("0 on the shelf at " + store));
+        browser.assertNoSeriousAccessibilityProblems("store counter, replacement not on the shelf");
+        assertThat(browser.overflowsSideways()).isFalse();
+        browser.screenshot("store-exchange-not-on-shelf-tablet");
+
+        exchange(shirts, larger);
+        assertThat(browser.find("#exchange-delivery-shelf").isSelected()).isTrue();
+        browser.clickButton("Take the return and resolve it");
+
+        browser.waitUntil(urlContains("/receipt"));
+        ReturnView done = returns.ofOrder(order.id()).getFirst();
+        assertThat(done.status()).isEqualTo(ReturnStatus.RESOLVED);
+        assertThat(browser.text(".receipt"))
+                .contains("Replacement handed over from the shelf, order", done.exchangeOrderNumber());
+        assertThat(inventory.stockOf(larger))
+                .filteredOn(level -> level.locationCode().equals(store))
+                .singleElement()
+                .satisfies(level -> assertThat(level.onHand()).isEqualTo(2))
+                .satisfies(level -> assertThat(level.reserved()).isZero());
+        browser.assertNoSeriousAccessibilityProblems("store receipt of an exchange from the shelf");
+        browser.screenshot("store-receipt-exchange-from-shelf-tablet");
+    }
+
+    @Test
+    void inFrenchTheCounterRefusesAnExchangeTheShelfLacksAndHandsOverAnother() {
+        String store = data.store();
+        String larger = data.largerShirt(store);
+        String largest = data.largestShirtInTheWarehouseOnly();
+        OrderView order = data.delivered(data.webOrder());
+        OrderView.Line shirts = order.lines().getFirst();
+        browser.signIn(associate, PASSWORD);
+        browser.width(TABLET);
+        browser.open("/console/store-returns?lang=fr&q=" + order.number());
+        browser.waitUntil(textToBePresentInElementLocated(By.id("order-heading"), order.number()));
+        assertThat(browser.text(".exchange-delivery"))
+                .contains("Le remettre tout de suite depuis le rayon de ce magasin", "L’expédier depuis un autre site");
+
+        new Select(browser.find("#location")).selectByValue(store);
+        exchange(shirts, largest);
+        browser.clickButton("Prendre le retour et le traiter");
+
+        browser.waitUntil(textToBePresentInElementLocated(By.cssSelector("[role=alert]"), "pas en rayon"));
+        assertThat(browser.text("[role=alert]")).contains(largest + " n’est pas en rayon à " + store);
+        assertThat(browser.text(".shelf-suggestions"))
+                .contains("En rayon à " + store + " à la place", larger, "3 en rayon");
+        browser.assertNoSeriousAccessibilityProblems("store counter in French, replacement not on the shelf");
+        browser.screenshot("store-exchange-not-on-shelf-fr-tablet");
+
+        exchange(shirts, larger);
+        browser.clickButton("Prendre le retour et le traiter");
+
+        browser.waitUntil(urlContains("/receipt"));
+        assertThat(browser.text(".receipt")).contains("Article de remplacement remis depuis le rayon, commande");
+        browser.screenshot("store-receipt-exchange-from-shelf-fr-tablet");
+    }
+
+    @Test
     void theCounterSaysWhyALineCannotBeReturned() {
         OrderView notShipped = data.webOrder();
         browser.signIn(associate, PASSWORD);
@@ -190,6 +271,16 @@ class StoreReturnsBrowserTests {
         assertThat(browser.findAll(".store-return-form")).isEmpty();
         browser.assertNoSeriousAccessibilityProblems("store counter with refusals");
         browser.screenshot("store-returns-refused-desktop");
+    }
+
+    /** One unit of the line exchanged for the given SKU. */
+    private void exchange(OrderView.Line line, String sku) {
+        setQuantity("quantity-" + line.id(), "1");
+        new Select(browser.find("#reason-" + line.id())).selectByValue("too-small");
+        new Select(browser.find("#outcome-" + line.id())).selectByValue(ReturnOutcome.EXCHANGE.name());
+        var field = browser.find("#exchange-" + line.id());
+        field.clear();
+        field.sendKeys(sku);
     }
 
     private void setQuantity(String id, String value) {
