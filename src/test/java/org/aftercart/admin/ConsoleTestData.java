@@ -58,6 +58,13 @@ final class ConsoleTestData {
         return products.variant("SHIRT", "XL", "25.00", 4);
     }
 
+    /** A dearer version of the web order's shirt (€40.00 instead of €25.00), in stock in the store given. */
+    String dearerShirt(String store) {
+        String sku = products.variant("SHIRT", "SILK", "40.00", 0);
+        products.stock(store, sku, 2);
+        return sku;
+    }
+
     /** A store of this test, where items can be returned and restocked; returns its location code. */
     String store() {
         String code = "ST-" + tag.toUpperCase();

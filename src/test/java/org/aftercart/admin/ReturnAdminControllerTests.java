@@ -22,6 +22,7 @@ import org.aftercart.fulfillment.Fulfillment;
 import org.aftercart.inventory.Inventory;
 import org.aftercart.orders.OrderManagement;
 import org.aftercart.orders.OrderView;
+import org.aftercart.returns.ExchangeDelivery;
 import org.aftercart.returns.RequestReturn;
 import org.aftercart.returns.ReturnChannel;
 import org.aftercart.returns.ReturnId;
@@ -431,13 +432,47 @@ class ReturnAdminControllerTests {
         ReturnView done = returns.ofOrder(order.id()).getFirst();
         assertThat(done.status()).isEqualTo(ReturnStatus.RESOLVED);
         assertThat(done.exchangeOrderNumber()).isNotNull();
+        assertThat(done.exchangeDelivery()).isEqualTo(ExchangeDelivery.FROM_STORE_SHELF);
         mvc.perform(get(receipt).with(ASSOCIATE))
                 .andExpect(content()
                         .string(allOf(
-                                containsString("Exchange order"),
+                                containsString("Replacement handed over from the shelf, order"),
                                 containsString(done.exchangeOrderNumber()),
                                 containsString("for " + larger),
                                 not(containsString("Refunded to the original payment")))));
+    }
+
+    @Test
+    void theCounterRefusesAReplacementFromTheShelfThatCostsMoreAndTakesNothingBack() throws Exception {
+        String store = data.store();
+        String silk = data.dearerShirt(store);
+        OrderView order = data.delivered(data.webOrder());
+        OrderView.Line shirts = order.lines().getFirst();
+
+        mvc.perform(post("/console/store-returns")
+                        .param("orderId", order.id().toString())
+                        .param("location", store)
+                        .param("exchangeDelivery", "FROM_STORE_SHELF")
+                        .param("quantity-" + shirts.id(), "1")
+                        .param("reason-" + shirts.id(), "too-small")
+                        .param("outcome-" + shirts.id(), "EXCHANGE")
+                        .param("exchange-" + shirts.id(), silk)
+                        .param("condition-" + shirts.id(), "NEW")
+                        .with(csrf())
+                        .with(ASSOCIATE))
+                .andExpect(redirectedUrl("/console/store-returns?orderId=" + order.id()))
+                .andExpect(
+                        flash().attribute(
+                                        "flash",
+                                        flashText(
+                                                containsString(
+                                                        "The replacement costs €15.00 more than what is given back: nothing was taken back"))));
+
+        assertThat(returns.ofOrder(order.id())).isEmpty();
+        assertThat(inventory.stockOf(silk))
+                .filteredOn(level -> level.locationCode().equals(store))
+                .extracting(level -> level.onHand(), level -> level.reserved())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(2, 0));
     }
 
     @Test
