@@ -19,8 +19,10 @@ import org.aftercart.customers.CustomerId;
 import org.aftercart.customers.Customers;
 import org.aftercart.fulfillment.Fulfillment;
 import org.aftercart.inventory.Inventory;
+import org.aftercart.inventory.Location;
 import org.aftercart.orders.OrderManagement;
 import org.aftercart.orders.OrderView;
+import org.aftercart.returns.ExchangeDelivery;
 import org.aftercart.returns.ItemCondition;
 import org.aftercart.returns.ReceivedItem;
 import org.aftercart.returns.RequestReturn;
@@ -30,6 +32,7 @@ import org.aftercart.returns.ReturnOutcome;
 import org.aftercart.returns.ReturnStatus;
 import org.aftercart.returns.ReturnView;
 import org.aftercart.returns.Returns;
+import org.aftercart.support.TestCatalog;
 import org.aftercart.tracking.ShippedOrders;
 import org.aftercart.tracking.Tracking;
 import org.aftercart.wallet.Wallet;
@@ -228,6 +231,50 @@ class ReturnMessagesIntegrationTests {
                 .extracting(MimeMessage::getSubject)
                 .containsExactlyInAnyOrder(
                         "Order " + order.number() + " confirmed", "Return " + request.number() + " is complete");
+    }
+
+    @Test
+    void anExchangeHandedOverAtTheCounterIsToldAsTakenAwayWithNoOrderOrShippingNews() throws Exception {
+        String email = unique("shelf");
+        OrderView order = delivered(email, "Cord jacket");
+        String store = "SHELF-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        inventory.defineLocation(new Location(store, "Shelf store", Location.Kind.STORE, "GB", 700));
+        TestCatalog products = new TestCatalog(catalog, inventory);
+        String otherSize = products.variant("Cord jacket", "L", "10.00", 0);
+        products.stock(store, otherSize, 1);
+        RequestReturn atTheCounter = new RequestReturn(
+                order.id(),
+                ReturnChannel.STORE,
+                ReturnMethod.IN_STORE,
+                store,
+                List.of(new RequestReturn.Item(
+                        order.lines().getFirst().id(),
+                        1,
+                        "too-small",
+                        null,
+                        ReturnOutcome.EXCHANGE,
+                        otherSize,
+                        null,
+                        List.of())),
+                false,
+                null,
+                "store@example.org",
+                ExchangeDelivery.FROM_STORE_SHELF);
+
+        ReturnView request = returns.request(atTheCounter);
+        ReturnView resolved = returns.resolve(receiveAll(request).id(), "store@example.org");
+        dueNow("return-received:" + request.id());
+        MailDelivery.deliverEverythingDue(dispatcher);
+
+        assertThat(MailDelivery.to(SMTP, email))
+                .extracting(MimeMessage::getSubject)
+                .as("no confirmation of the replacement order, nothing about shipping it")
+                .containsExactlyInAnyOrder(
+                        "Order " + order.number() + " confirmed", "Return " + request.number() + " is complete");
+        assertThat(text(onlyMessageTo(email, "is complete")))
+                .contains("You took your replacement with you from the store (order " + resolved.exchangeOrderNumber()
+                        + ")")
+                .doesNotContain("we will tell you when it ships");
     }
 
     @Test
