@@ -958,6 +958,19 @@ public class Returns {
                 request.note("inventory", now, item.outcomeNote);
             }
         }
+        if (request.exchangesFromStoreShelf() && costsMoreThanGivenBack(request, exchanged)) {
+            // The price rose since the counter took the request: nothing leaves the shop with money due.
+            for (ReturnItem item : exchanged) {
+                inventory.release(item.id);
+                item.fallBackTo(
+                        settings.exchangeOutOfStock(),
+                        item.exchangeSku + " now costs more than the item given back: you get "
+                                + (settings.exchangeOutOfStock() == ReturnOutcome.REFUND ? "a refund" : "store credit")
+                                + " instead");
+                request.note("catalog", now, item.outcomeNote);
+            }
+            return Money.zero(request.currency);
+        }
         if (exchanged.isEmpty()) {
             return Money.zero(request.currency);
         }
@@ -967,6 +980,19 @@ public class Returns {
         OrderView replacement = placeReplacement(request, exchanged, item -> item.settledQuantity(request.returnless));
         Money excess = value.minus(replacement.subtotal());
         return excess.isPositive() ? excess : Money.zero(request.currency);
+    }
+
+    private boolean costsMoreThanGivenBack(ReturnRequest request, List<ReturnItem> exchanged) {
+        Map<String, ProductVariant> variants = catalog.findBySkus(
+                exchanged.stream().map(item -> item.exchangeSku).toList());
+        Money price = Money.zero(request.currency);
+        Money value = Money.zero(request.currency);
+        for (ReturnItem item : exchanged) {
+            int units = item.settledQuantity(request.returnless);
+            price = price.plus(variants.get(item.exchangeSku).price().times(units));
+            value = value.plus(item.unitRefund.times(units));
+        }
+        return price.compareTo(value) > 0;
     }
 
     /**

@@ -19,10 +19,13 @@ import org.aftercart.orders.PaymentStatus;
 import org.aftercart.orders.SalesChannel;
 import org.aftercart.payments.PaymentTransaction;
 import org.aftercart.payments.Payments;
+import org.aftercart.platform.ApiKeys;
 import org.aftercart.shared.Money;
+import org.aftercart.support.ApiClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -54,6 +57,12 @@ class StoreExchangeIntegrationTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    ApiKeys apiKeys;
+
+    @LocalServerPort
+    int port;
 
     @Autowired
     ReturnsTestConfiguration.RecordedEvents events;
@@ -197,6 +206,60 @@ class StoreExchangeIntegrationTests {
                 .containsExactly(tuple(money("15.00"), "return:" + resolved.id() + ":refund"));
         assertThat(provider.refundCalls).containsOnlyOnce("return:" + resolved.id() + ":refund");
         assertThat(events.of(ReturnResolved.class, resolved.id())).hasSize(1);
+    }
+
+    @Test
+    void aReplacementWhosePriceRoseBeforeResolutionFallsBackInsteadOfLeavingWithMoneyDue() {
+        String wool = fixtures.products.variant("CAP", "WOOL", "20.00", 5);
+        String cotton = fixtures.products.variant("CAP", "COTTON", "20.00", 0);
+        fixtures.products.stock(store, cotton, 1);
+        OrderView order = fixtures.delivered(wool, 1);
+        ReturnView approved = returns.request(atTheCounter(order, cotton));
+        String product = cotton.substring(0, cotton.length() - "-COTTON".length());
+        catalog.upsert(new Catalog.VariantDescription(
+                cotton, product, "Product CAP", "COTTON", "test", Money.of("26.00", "EUR")));
+
+        ReturnView resolved = returns.resolve(receiveResellable(approved).id(), "store:" + store);
+
+        assertThat(resolved.exchangeOrderNumber()).isNull();
+        assertThat(resolved.items()).singleElement().satisfies(item -> {
+            assertThat(item.outcome()).isEqualTo(ReturnOutcome.STORE_CREDIT);
+            assertThat(item.outcomeNote())
+                    .isEqualTo(cotton + " now costs more than the item given back: you get store credit instead");
+        });
+        assertThat(resolved.storeCredit()).isEqualTo(money("20.00"));
+        assertThat(stockAt(store, cotton))
+                .as("the shelf's unit is given back")
+                .isEqualTo(new StockLevel(store, cotton, 1, 0));
+    }
+
+    @Test
+    void theApiAsksForTheReplacementFromTheStoresShelf() {
+        apiKeys.register("store exchange tests", "ak_store_exchange");
+        ApiClient api = new ApiClient(port, "ak_store_exchange");
+        String medium = fixtures.products.variant("BELT", "M", "30.00", 5);
+        String large = fixtures.products.variant("BELT", "L", "30.00", 6);
+        fixtures.products.stock(store, large, 1);
+        OrderView order = fixtures.delivered(medium, 1);
+
+        var created = api.post(
+                "/api/v1/returns",
+                """
+                {"orderId":"%s","channel":"STORE","method":"IN_STORE","locationCode":"%s","requestedBy":"store:%s",
+                 "exchangeDelivery":"FROM_STORE_SHELF",
+                 "items":[{"orderLineId":"%s","quantity":1,"reasonCode":"too-small","outcome":"EXCHANGE","exchangeSku":"%s"}]}
+                """
+                        .formatted(
+                                order.id(),
+                                store,
+                                store,
+                                order.lines().getFirst().id(),
+                                large));
+
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.json().get("exchangeDelivery").asString()).isEqualTo("FROM_STORE_SHELF");
+        assertThat(stockAt(store, large).reserved()).isEqualTo(1);
+        assertThat(stockAt("MAIN", large).reserved()).isZero();
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
 import org.aftercart.orders.OrderId;
+import org.aftercart.returns.ExchangeDelivery;
 import org.aftercart.returns.ItemCondition;
 import org.aftercart.returns.ReceivedItem;
 import org.aftercart.returns.RequestReturn;
@@ -33,7 +34,8 @@ final class ReturnApiRequests {
             @NotEmpty @Size(max = 200) List<@Valid @NotNull Item> items,
             @Nullable Boolean gift,
             @Nullable @Email @Size(max = 254) String giftRecipientEmail,
-            @Nullable @Size(max = 100) String requestedBy) {
+            @Nullable @Size(max = 100) String requestedBy,
+            @Nullable ExchangeDelivery exchangeDelivery) {
 
         RequestReturn toCommand(String actor) {
             return new RequestReturn(
@@ -44,7 +46,8 @@ final class ReturnApiRequests {
                     items.stream().map(Item::toCommand).toList(),
                     Boolean.TRUE.equals(gift),
                     giftRecipientEmail,
-                    actor);
+                    actor,
+                    exchangeDelivery == null ? ExchangeDelivery.SHIPPED : exchangeDelivery);
         }
     }
 
