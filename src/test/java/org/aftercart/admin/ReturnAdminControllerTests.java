@@ -440,6 +440,10 @@ class ReturnAdminControllerTests {
                                 containsString(done.exchangeOrderNumber()),
                                 containsString("for " + larger),
                                 not(containsString("Refunded to the original payment")))));
+        OrderView replacement = orders.findByNumber(done.exchangeOrderNumber()).orElseThrow();
+        mvc.perform(get("/admin/orders/{id}", replacement.id().id()).with(AGENT))
+                .andExpect(content()
+                        .string(containsString("Handed over at the counter of " + store + ": nothing to ship")));
     }
 
     @Test
