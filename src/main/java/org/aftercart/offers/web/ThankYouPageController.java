@@ -85,7 +85,9 @@ class ThankYouPageController {
         if (opened instanceof ThankYouLinks.Expired) {
             return expired(response);
         }
-        if (!(opened instanceof ThankYouLinks.ForOrder valid) || !isUuid(offerId)) {
+        if (!(opened instanceof ThankYouLinks.ForOrder valid)
+                || !isUuid(offerId)
+                || pages.order(valid.order()).isEmpty()) {
             return notFound(response);
         }
         UUID offer = UUID.fromString(offerId);

@@ -1,6 +1,5 @@
 package org.aftercart.offers.web;
 
-import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -116,13 +115,12 @@ class ThankYouPages {
         return new ShipmentView.DeliveryPromise(earliest, latest, "parcels");
     }
 
-    /** The exact amount: never fewer decimals than it has, never fewer than its currency shows. */
+    /** The exact amount, with its currency's decimals (a {@link Money} never has more). */
     static String money(Money money, Locale locale) {
         NumberFormat format = NumberFormat.getCurrencyInstance(locale);
         format.setCurrency(money.currency());
-        BigDecimal amount = money.amount().stripTrailingZeros();
-        int digits = Math.max(money.currency().getDefaultFractionDigits(), Math.max(amount.scale(), 0));
-        format.setMinimumFractionDigits(Math.max(money.currency().getDefaultFractionDigits(), 0));
+        int digits = Math.max(money.currency().getDefaultFractionDigits(), 0);
+        format.setMinimumFractionDigits(digits);
         format.setMaximumFractionDigits(digits);
         return format.format(money.amount());
     }
