@@ -278,6 +278,31 @@ class ThankYouPageIntegrationTests {
                         .containsOnlyKeys("headline", "body", "callToAction", "code", "languages", "endsAt"));
     }
 
+    @Test
+    void theOffersApiWritesAnOfferRefusesABadOneAndReportsTheFigures() throws Exception {
+        String headline = LiveOffers.unique("Through the API");
+        var created = api.post(
+                "/api/v1/offers",
+                """
+                {"headline":"%s","callToAction":"Go","targetUrl":"https://shop.example.com/api",
+                 "languages":["fr"],"startsAt":"2500-01-01T00:00:00Z","enabled":false}"""
+                        .formatted(headline));
+        var refused = api.post(
+                "/api/v1/offers",
+                """
+                {"headline":"Bad","callToAction":"Go","targetUrl":"javascript:alert(1)",
+                 "startsAt":"2500-01-01T00:00:00Z","enabled":false}""");
+
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.json().get("slot").asString()).isEqualTo("THANK_YOU");
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.json().get("detail").asString()).contains("targetUrl");
+        var listed = api.get("/api/v1/offers");
+        assertThat(listed.body()).contains(headline, "\"uniqueViews\":0");
+        assertThat(api.get("/api/v1/offers/" + UUID.randomUUID()).status()).isEqualTo(404);
+    }
+
     private static OfferDraft draft(String headline, List<String> languages, Instant starts, Instant ends, boolean on) {
         return new OfferDraft(
                 OfferSlot.THANK_YOU,
