@@ -1,6 +1,7 @@
 package org.aftercart.admin;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -127,23 +128,25 @@ class OfferAdminController {
 
     private final Offers offers;
     private final ConsoleText text;
+    private final Clock clock;
 
-    OfferAdminController(Offers offers, ConsoleText text) {
+    OfferAdminController(Offers offers, ConsoleText text, Clock clock) {
         this.offers = offers;
         this.text = text;
+        this.clock = clock;
     }
 
     @GetMapping
     String list(Model model) {
         List<OfferReport> reports = offers.reports();
         model.addAttribute("reports", reports);
-        model.addAttribute("now", Instant.now());
+        model.addAttribute("now", clock.instant());
         return "admin/offers";
     }
 
     @GetMapping("/new")
     String newOffer(Model model) {
-        return editor(null, Form.blank(Instant.now(), zone()), model);
+        return editor(null, Form.blank(clock.instant(), zone()), model);
     }
 
     @PostMapping
@@ -162,13 +165,7 @@ class OfferAdminController {
     String edit(@PathVariable UUID id, Model model) {
         Offer offer = offers.find(id).orElseThrow(() -> new OfferNotFound(id));
         model.addAttribute("offer", offer);
-        model.addAttribute(
-                "stats",
-                offers.reports().stream()
-                        .filter(report -> report.offer().id().equals(id))
-                        .findFirst()
-                        .map(OfferReport::stats)
-                        .orElseThrow());
+        model.addAttribute("stats", offers.report(id).map(OfferReport::stats).orElseThrow(() -> new OfferNotFound(id)));
         return editor(id, Form.of(offer, zone()), model);
     }
 

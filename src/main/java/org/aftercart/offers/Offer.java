@@ -3,7 +3,6 @@ package org.aftercart.offers;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -30,13 +29,5 @@ public record Offer(
 
     public Offer {
         languages = List.copyOf(languages);
-    }
-
-    /** Whether a page in this language, at this moment, shows it. */
-    public boolean showsAt(Instant moment, Locale language) {
-        return enabled
-                && !moment.isBefore(startsAt)
-                && (endsAt == null || moment.isBefore(endsAt))
-                && (languages.isEmpty() || languages.contains(language.getLanguage()));
     }
 }

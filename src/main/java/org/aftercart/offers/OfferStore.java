@@ -119,26 +119,37 @@ class OfferStore {
 
     /** Every offer with its figures, the latest start first. */
     List<OfferReport> reports() {
-        return jdbc.sql(
-                        "select " + COLUMNS
-                                + """
-                        , coalesce(v.views, 0) as views, coalesce(v.unique_views, 0) as unique_views,
-                          coalesce(c.clicks, 0) as clicks, coalesce(c.unique_clicks, 0) as unique_clicks
-                        from offers.offers o
-                        left join (select offer_id, sum(views) as views, count(*) as unique_views
-                                   from offers.offer_views group by offer_id) v on v.offer_id = o.id
-                        left join (select offer_id, sum(clicks) as clicks, count(*) as unique_clicks
-                                   from offers.offer_clicks group by offer_id) c on c.offer_id = o.id
-                        order by o.starts_at desc, o.id
-                        """)
-                .query((rs, row) -> new OfferReport(
-                        offer(rs, row),
-                        new OfferStats(
-                                rs.getLong("views"),
-                                rs.getLong("unique_views"),
-                                rs.getLong("clicks"),
-                                rs.getLong("unique_clicks"))))
+        return jdbc.sql(REPORTS + " order by o.starts_at desc, o.id")
+                .query(OfferStore::report)
                 .list();
+    }
+
+    Optional<OfferReport> report(UUID id) {
+        return jdbc.sql(REPORTS + " where o.id = ?")
+                .param(id)
+                .query(OfferStore::report)
+                .optional();
+    }
+
+    private static final String REPORTS = "select " + COLUMNS
+            + """
+            , coalesce(v.views, 0) as views, coalesce(v.unique_views, 0) as unique_views,
+              coalesce(c.clicks, 0) as clicks, coalesce(c.unique_clicks, 0) as unique_clicks
+            from offers.offers o
+            left join (select offer_id, sum(views) as views, count(*) as unique_views
+                       from offers.offer_views group by offer_id) v on v.offer_id = o.id
+            left join (select offer_id, sum(clicks) as clicks, count(*) as unique_clicks
+                       from offers.offer_clicks group by offer_id) c on c.offer_id = o.id
+            """;
+
+    private static OfferReport report(ResultSet rs, int row) throws SQLException {
+        return new OfferReport(
+                offer(rs, row),
+                new OfferStats(
+                        rs.getLong("views"),
+                        rs.getLong("unique_views"),
+                        rs.getLong("clicks"),
+                        rs.getLong("unique_clicks")));
     }
 
     private static java.util.Map<String, @Nullable Object> values(OfferDraft draft) {

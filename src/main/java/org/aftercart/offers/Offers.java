@@ -37,6 +37,12 @@ public class Offers {
         return store.reports();
     }
 
+    /** One offer with its figures. */
+    @Transactional(readOnly = true)
+    public Optional<OfferReport> report(UUID id) {
+        return store.report(id);
+    }
+
     @Transactional(readOnly = true)
     public Optional<Offer> find(UUID id) {
         return store.find(id);

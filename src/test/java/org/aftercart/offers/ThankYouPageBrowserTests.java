@@ -146,12 +146,7 @@ class ThankYouPageBrowserTests {
         browser.width(Browser.DESKTOP);
         browser.screenshot("thank-you-fr-desktop");
 
-        assertThat(offers.reports().stream()
-                        .filter(report -> report.offer().id().equals(english.id()))
-                        .findFirst()
-                        .orElseThrow()
-                        .stats()
-                        .uniqueViews())
+        assertThat(offers.report(english.id()).orElseThrow().stats().uniqueViews())
                 .isEqualTo(1);
     }
 

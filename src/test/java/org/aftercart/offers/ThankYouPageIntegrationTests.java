@@ -318,11 +318,7 @@ class ThankYouPageIntegrationTests {
     }
 
     private OfferStats stats(Offer offer) {
-        return offers.reports().stream()
-                .filter(report -> report.offer().id().equals(offer.id()))
-                .findFirst()
-                .orElseThrow()
-                .stats();
+        return offers.report(offer.id()).orElseThrow().stats();
     }
 
     private OrderView place(String email) {
