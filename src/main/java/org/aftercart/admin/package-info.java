@@ -16,6 +16,7 @@
             "returns",
             "wallet",
             "support",
+            "offers",
             "platform",
             "shared"
         })

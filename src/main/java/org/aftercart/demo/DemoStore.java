@@ -14,6 +14,7 @@ import org.aftercart.fulfillment.FulfillmentOrderView;
 import org.aftercart.fulfillment.ShipParcels;
 import org.aftercart.inventory.Inventory;
 import org.aftercart.inventory.Location;
+import org.aftercart.offers.ThankYouLinks;
 import org.aftercart.orders.OrderChange;
 import org.aftercart.orders.OrderManagement;
 import org.aftercart.orders.OrderView;
@@ -61,6 +62,8 @@ class DemoStore implements ApplicationRunner {
     private final TrackingIntake trackingIntake;
     private final TrackingLinks trackingLinks;
     private final DemoReturns returns;
+    private final DemoOffers offers;
+    private final ThankYouLinks thankYouLinks;
     private final Clock clock;
 
     DemoStore(
@@ -74,6 +77,8 @@ class DemoStore implements ApplicationRunner {
             TrackingIntake trackingIntake,
             TrackingLinks trackingLinks,
             DemoReturns returns,
+            DemoOffers offers,
+            ThankYouLinks thankYouLinks,
             Clock clock) {
         this.staff = staff;
         this.apiKeys = apiKeys;
@@ -85,6 +90,8 @@ class DemoStore implements ApplicationRunner {
         this.trackingIntake = trackingIntake;
         this.trackingLinks = trackingLinks;
         this.returns = returns;
+        this.offers = offers;
+        this.thankYouLinks = thankYouLinks;
         this.clock = clock;
     }
 
@@ -98,6 +105,7 @@ class DemoStore implements ApplicationRunner {
         inventory.defineLocation(new Location("MANCHESTER", "Manchester store", Location.Kind.STORE, "GB", 50));
 
         history.importOnce();
+        offers.addOnce();
 
         List<ProductVariant> products = catalog.list(0, 1000).stream()
                 .filter(variant -> variant.price().currency().getCurrencyCode().equals("GBP"))
@@ -121,6 +129,10 @@ class DemoStore implements ApplicationRunner {
                     .ifPresent(order -> log.info(
                             "Demo tracking page of order {}: {}", order.number(), trackingLinks.linkFor(order.id())));
         }
+        // the page a storefront sends the customer to after checkout, with the demo's offer
+        orders.findByChannelRef(SalesChannel.WEB, "demo-1")
+                .ifPresent(order -> log.info(
+                        "Demo thank-you page of order {}: {}", order.number(), thankYouLinks.linkFor(order.id())));
     }
 
     /**

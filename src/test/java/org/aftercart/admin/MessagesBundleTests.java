@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.text.MessageFormat;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -26,6 +27,7 @@ import org.aftercart.orders.OrderStatus;
 import org.aftercart.orders.PaymentStatus;
 import org.aftercart.orders.SalesChannel;
 import org.aftercart.payments.PaymentTransaction;
+import org.aftercart.platform.Languages;
 import org.aftercart.returns.ItemCondition;
 import org.aftercart.returns.ReturnChannel;
 import org.aftercart.returns.ReturnMethod;
@@ -80,6 +82,9 @@ class MessagesBundleTests {
             Map.entry(
                     "help.topic.",
                     Arrays.stream(HelpTopic.values()).map(HelpTopic::key).toList()),
+            Map.entry(
+                    "offers.admin.language.",
+                    Languages.SUPPORTED.stream().map(Locale::getLanguage).toList()),
             Map.entry(
                     "message.kind.",
                     MessageKind.BUILT_IN.stream().map(MessageKind::key).toList()));

@@ -15,10 +15,12 @@ import java.util.UUID;
 import org.aftercart.orders.IdempotentOrderIntake;
 import org.aftercart.orders.JournalEntry;
 import org.aftercart.orders.OrderId;
+import org.aftercart.orders.OrderLink;
 import org.aftercart.orders.OrderManagement;
 import org.aftercart.orders.OrderNotFound;
 import org.aftercart.orders.OrderView;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -38,17 +40,21 @@ class OrderApiController {
     private final OrderManagement orders;
     private final IdempotentOrderIntake intake;
     private final JsonMapper json;
+    private final List<OrderLink> links;
 
-    OrderApiController(OrderManagement orders, IdempotentOrderIntake intake, JsonMapper json) {
+    OrderApiController(OrderManagement orders, IdempotentOrderIntake intake, JsonMapper json, List<OrderLink> links) {
         this.orders = orders;
         this.intake = intake;
         this.json = json;
+        this.links = links;
     }
 
     @Operation(
             summary = "Create an order from any sales channel",
             description = "Send an Idempotency-Key header: repeating a request with the same key returns the"
-                    + " first order (200) instead of creating another (201).")
+                    + " first order (200) instead of creating another (201). The answer's Link headers name"
+                    + " the customer's pages for the order, e.g. rel=\"thank-you\" for the page to send the"
+                    + " customer to after checkout.")
     @PostMapping
     ResponseEntity<OrderView> create(
             @Parameter(description = "Unique per order attempt, e.g. a UUID")
@@ -58,15 +64,22 @@ class OrderApiController {
             @Valid @RequestBody OrderRequests.CreateOrder request) {
         if (idempotencyKey == null) {
             OrderView order = orders.place(request.toCommand());
-            return ResponseEntity.created(location(order)).body(order);
+            return ResponseEntity.created(location(order))
+                    .headers(pageLinks(order))
+                    .body(order);
         }
         if (idempotencyKey.isBlank() || idempotencyKey.length() > 255) {
             throw new InvalidIdempotencyKey();
         }
         var outcome = intake.place(request.toCommand(), idempotencyKey, hash(request));
         return outcome.created()
-                ? ResponseEntity.created(location(outcome.order())).body(outcome.order())
-                : ResponseEntity.ok().header("Idempotent-Replayed", "true").body(outcome.order());
+                ? ResponseEntity.created(location(outcome.order()))
+                        .headers(pageLinks(outcome.order()))
+                        .body(outcome.order())
+                : ResponseEntity.ok()
+                        .header("Idempotent-Replayed", "true")
+                        .headers(pageLinks(outcome.order()))
+                        .body(outcome.order());
     }
 
     @Operation(summary = "Read an order")
@@ -109,6 +122,14 @@ class OrderApiController {
 
     private static String actor(Principal principal, @Nullable String requestedBy) {
         return requestedBy == null ? principal.getName() : requestedBy + " via " + principal.getName();
+    }
+
+    /** One {@code Link} header per customer page other modules serve for the order. */
+    private HttpHeaders pageLinks(OrderView order) {
+        HttpHeaders headers = new HttpHeaders();
+        links.forEach(link ->
+                headers.add(HttpHeaders.LINK, "<" + link.linkFor(order.id()) + ">; rel=\"" + link.relation() + "\""));
+        return headers;
     }
 
     private static URI location(OrderView order) {
