@@ -1,0 +1,7 @@
+/**
+ * The customer's own space: passwordless sign-in by a one-time link sent by e-mail, and the account
+ * page (orders of every channel with their parcels, changes and cancellation, returns, reorder,
+ * store credit and gift cards, contact preferences), built on the other modules' public APIs.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Customer account")
+package org.aftercart.account;
