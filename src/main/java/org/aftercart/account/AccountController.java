@@ -1,25 +1,129 @@
 package org.aftercart.account;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.aftercart.customers.ContactPreferences;
+import org.aftercart.customers.CustomerId;
+import org.aftercart.customers.CustomerProfile;
+import org.aftercart.customers.Customers;
+import org.aftercart.orders.OrderManagement;
+import org.aftercart.orders.OrderSummaryPage;
+import org.aftercart.platform.Languages;
+import org.aftercart.wallet.GiftCardBalance;
+import org.aftercart.wallet.Wallet;
+import org.aftercart.wallet.WalletBalance;
+import org.aftercart.wallet.WalletEntryView;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
-/** The signed-in customer's account page. */
+/**
+ * The signed-in customer's account page: their orders of every channel, store credit and gift
+ * cards with their history, and how they want to be contacted. Everything is read for the
+ * customer of the session, never for an id the browser sends.
+ */
 @Controller
 class AccountController {
 
-    private final AccountPages pages;
+    static final int ORDERS_PER_PAGE = 10;
 
-    AccountController(AccountPages pages) {
+    /** The customer-facing kinds of message a customer may route to a channel of their own. */
+    static final List<String> CHOOSABLE_KINDS = List.of(
+            "order-confirmed",
+            "order-changed",
+            "shipped",
+            "out-for-delivery",
+            "delivered",
+            "delayed",
+            "ready-for-pickup",
+            "refund-issued",
+            "return-approved");
+
+    private final AccountPages pages;
+    private final Customers customers;
+    private final OrderManagement orders;
+    private final Wallet wallet;
+    private final AccountSettings settings;
+
+    AccountController(
+            AccountPages pages, Customers customers, OrderManagement orders, Wallet wallet, AccountSettings settings) {
         this.pages = pages;
+        this.customers = customers;
+        this.orders = orders;
+        this.wallet = wallet;
+        this.settings = settings;
     }
 
     @GetMapping("/account")
-    String account(Authentication customer, HttpServletRequest request, Model model) {
+    String account(
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(required = false) String saved,
+            Authentication signedIn,
+            HttpServletRequest request,
+            Model model) {
+        CustomerId customer = CustomerId.of(signedIn.getName());
+        ContactPreferences preferences = customers.contactPreferences(customer).orElseThrow();
+        common(customer, preferences, request, model);
+        show(customer, Math.max(0, page), model);
+        model.addAttribute("form", PreferencesForm.of(preferences));
+        model.addAttribute("saved", saved != null);
+        return "account/home";
+    }
+
+    @PostMapping("/account/preferences")
+    String savePreferences(
+            @RequestParam Map<String, String> form, Authentication signedIn, HttpServletRequest request, Model model) {
+        CustomerId customer = CustomerId.of(signedIn.getName());
+        ContactPreferences current = customers.contactPreferences(customer).orElseThrow();
+        PreferencesForm submitted = PreferencesForm.from(form);
+        List<String> errors = submitted.errors();
+        if (!errors.isEmpty()) {
+            common(customer, current, request, model);
+            show(customer, 0, model);
+            model.addAttribute("form", submitted);
+            model.addAttribute("preferenceErrors", errors);
+            model.addAttribute("saved", false);
+            return "account/home";
+        }
+        customers.updateContactPreferences(customer, submitted.toPreferences(current));
+        return "redirect:/account?saved#preferences";
+    }
+
+    private void common(CustomerId customer, ContactPreferences preferences, HttpServletRequest request, Model model) {
         pages.common(request, model);
         model.addAttribute("signedIn", true);
-        return "account/home";
+        model.addAttribute("fmt", format(preferences, request));
+        model.addAttribute("profile", customers.find(customer).orElseThrow());
+        model.addAttribute("kinds", CHOOSABLE_KINDS);
+        model.addAttribute("languageChoices", Languages.SUPPORTED);
+    }
+
+    private void show(CustomerId customer, int page, Model model) {
+        OrderSummaryPage orderPage = orders.ofCustomer(customer, page, ORDERS_PER_PAGE);
+        model.addAttribute("orders", orderPage);
+        List<WalletBalance.InCurrency> credit =
+                wallet.storeCredit(customer).map(WalletBalance::balances).orElse(List.of());
+        model.addAttribute("storeCredit", credit);
+        List<WalletEntryView> history = wallet.history(customer);
+        model.addAttribute("creditHistory", history.subList(0, Math.min(history.size(), 20)));
+        CustomerProfile profile = customers.find(customer).orElseThrow();
+        List<GiftCardBalance> cards = profile.email() == null ? List.of() : wallet.giftCardsSentTo(profile.email());
+        Map<java.util.UUID, List<WalletEntryView>> cardHistory = new HashMap<>();
+        for (GiftCardBalance card : cards) {
+            cardHistory.put(card.id(), wallet.giftCardHistory(card.id(), profile.email()));
+        }
+        model.addAttribute("giftCards", cards);
+        model.addAttribute("giftCardHistory", cardHistory);
+    }
+
+    AccountFormat format(ContactPreferences preferences, HttpServletRequest request) {
+        ZoneId zone = preferences.timeZone() == null ? settings.timeZone() : preferences.timeZone();
+        return new AccountFormat(pages.locale(request), zone);
     }
 }
