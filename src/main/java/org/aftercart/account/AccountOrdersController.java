@@ -3,8 +3,13 @@ package org.aftercart.account;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.aftercart.catalog.Catalog;
+import org.aftercart.catalog.ProductVariant;
 import org.aftercart.customers.ContactPreferences;
 import org.aftercart.customers.CustomerId;
 import org.aftercart.customers.Customers;
@@ -38,6 +43,7 @@ class AccountOrdersController {
 
     static final String QUANTITY = "QUANTITY";
     static final String REMOVE = "REMOVE";
+    static final String VARIANT = "VARIANT";
     static final int MAX_QUANTITY = 99;
     /** How long the hand-over link to the returns portal works. */
     static final Duration RETURN_HAND_OVER = Duration.ofMinutes(30);
@@ -49,6 +55,7 @@ class AccountOrdersController {
     private final Tracking tracking;
     private final TrackingLinks trackingLinks;
     private final Reorders reorders;
+    private final Catalog catalog;
 
     AccountOrdersController(
             AccountPages pages,
@@ -57,7 +64,8 @@ class AccountOrdersController {
             OrderManagement orders,
             Tracking tracking,
             TrackingLinks trackingLinks,
-            Reorders reorders) {
+            Reorders reorders,
+            Catalog catalog) {
         this.pages = pages;
         this.account = account;
         this.customers = customers;
@@ -65,6 +73,7 @@ class AccountOrdersController {
         this.tracking = tracking;
         this.trackingLinks = trackingLinks;
         this.reorders = reorders;
+        this.catalog = catalog;
     }
 
     @GetMapping("/account/orders/{orderId}")
@@ -97,6 +106,7 @@ class AccountOrdersController {
             @RequestParam(defaultValue = "") String change,
             @RequestParam(defaultValue = "") String line,
             @RequestParam(defaultValue = "") String quantity,
+            @RequestParam(defaultValue = "") String sku,
             @RequestParam(defaultValue = "") String version,
             Authentication signedIn,
             HttpServletRequest request,
@@ -107,7 +117,7 @@ class AccountOrdersController {
             return notFound(signedIn, request, response, model);
         }
         try {
-            OrderChange requested = parse(change, line, quantity);
+            OrderChange requested = parse(change, line, quantity, sku);
             ChangePreview preview = orders.previewChange(order.get().id(), requested, version(version));
             common(signedIn, request, model);
             model.addAttribute("order", order.get());
@@ -115,7 +125,11 @@ class AccountOrdersController {
             model.addAttribute("change", change);
             model.addAttribute("line", line);
             model.addAttribute("quantity", quantity);
+            model.addAttribute("sku", sku);
             model.addAttribute("lineTitle", lineTitle(order.get(), line));
+            model.addAttribute(
+                    "newTitle",
+                    catalog.findBySku(sku).map(ProductVariant::displayTitle).orElse(sku));
             return "account/change-preview";
         } catch (OrderNotChangeable | InvalidOrder e) {
             return refused(order.get(), refusalOf(e), signedIn, request, response, model);
@@ -130,6 +144,7 @@ class AccountOrdersController {
             @RequestParam(defaultValue = "") String change,
             @RequestParam(defaultValue = "") String line,
             @RequestParam(defaultValue = "") String quantity,
+            @RequestParam(defaultValue = "") String sku,
             @RequestParam(defaultValue = "") String version,
             Authentication signedIn,
             HttpServletRequest request,
@@ -140,7 +155,7 @@ class AccountOrdersController {
             return notFound(signedIn, request, response, model);
         }
         try {
-            OrderChange requested = parse(change, line, quantity);
+            OrderChange requested = parse(change, line, quantity, sku);
             Long expected = version(version);
             if (expected == null) {
                 throw new Refused("account.order.refused.stale");
@@ -224,6 +239,18 @@ class AccountOrdersController {
                 returnable ? "/returns/start?t=" + trackingLinks.tokenFor(order.id(), RETURN_HAND_OVER) : null);
         model.addAttribute("reorderLink", reorders.cartLink(order));
         model.addAttribute("maxQuantity", MAX_QUANTITY);
+        Map<UUID, List<ProductVariant>> otherVariants = new HashMap<>();
+        if (order.changeable()) {
+            for (OrderView.Line line : order.lines()) {
+                List<ProductVariant> others = catalog.variantsOfSameProduct(line.sku()).stream()
+                        .filter(variant -> variant.active() && !variant.sku().equals(line.sku()))
+                        .toList();
+                if (line.quantities().active() > 0 && !others.isEmpty()) {
+                    otherVariants.put(line.id(), others);
+                }
+            }
+        }
+        model.addAttribute("otherVariants", otherVariants);
         return "account/order";
     }
 
@@ -263,7 +290,7 @@ class AccountOrdersController {
     }
 
     /** The change the form asks for; refused when a field was forged or left out. */
-    private OrderChange parse(String change, String line, String quantity) {
+    private OrderChange parse(String change, String line, String quantity, String sku) {
         UUID lineId;
         try {
             lineId = UUID.fromString(line);
@@ -272,6 +299,13 @@ class AccountOrdersController {
         }
         return switch (change) {
             case REMOVE -> new OrderChange.RemoveItem(lineId);
+            case VARIANT -> {
+                // The order core refuses a SKU of another product; this only keeps out the absurd.
+                if (sku.isBlank() || sku.length() > 64) {
+                    throw new Refused("account.order.refused.invalid");
+                }
+                yield new OrderChange.ChangeVariant(lineId, sku.strip());
+            }
             case QUANTITY -> {
                 int wanted;
                 try {

@@ -9,9 +9,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.UUID;
 import org.aftercart.catalog.Catalog;
 import org.aftercart.customers.ContactChannel;
+import org.aftercart.customers.ContactDetails;
 import org.aftercart.customers.ContactPreferences;
 import org.aftercart.customers.CustomerId;
 import org.aftercart.customers.Customers;
@@ -24,7 +26,12 @@ import org.aftercart.orders.OrderChange;
 import org.aftercart.orders.OrderManagement;
 import org.aftercart.orders.OrderStatus;
 import org.aftercart.orders.OrderView;
+import org.aftercart.orders.PaymentStatus;
+import org.aftercart.orders.PlaceOrder;
+import org.aftercart.orders.SalesChannel;
+import org.aftercart.orders.ShippingAddress;
 import org.aftercart.shared.Money;
+import org.aftercart.support.TestCatalog;
 import org.aftercart.tracking.ShippedOrders;
 import org.aftercart.tracking.Tracking;
 import org.aftercart.wallet.Wallet;
@@ -190,6 +197,69 @@ class AccountPageIntegrationTests extends AccountTestBase {
                 .andExpect(result -> assertThat(result.getResponse().getContentAsString())
                         .contains("Your order changed since you opened this page"));
         assertThat(orders.find(order.id()).orElseThrow().version()).isEqualTo(changed.version());
+    }
+
+    @Test
+    void anotherSizeIsPreviewedAndSwappedButNotAnotherProduct() throws Exception {
+        TestCatalog products = new TestCatalog(catalog, inventory);
+        String small = products.variant("Tee", "S", "15.00", 5);
+        String medium = products.variant("Tee", "M", "18.00", 5);
+        String mug = products.variant("Mug", "ONE", "9.00", 5);
+        String email = SignInIntegrationTests.unique("swap");
+        OrderView order = orders.place(new PlaceOrder(
+                SalesChannel.PHONE,
+                null,
+                ContactDetails.email(email, "Sam Swap"),
+                "EUR",
+                List.of(new PlaceOrder.Line(small, 2, null, null)),
+                new ShippingAddress("Sam Swap", "1 Rue de la Paix", null, "Paris", "75002", null, "FR"),
+                PaymentStatus.PAID,
+                null,
+                null,
+                null,
+                null));
+        MockHttpSession session = AccountSessions.signIn(mvc, tokens, customerOf(order));
+        String path = "/account/orders/" + order.id().id();
+        String line = order.lines().getFirst().id().toString();
+
+        assertThat(mvc.perform(get(path).session(session))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .as("a phone order is there too, with its other sizes")
+                .contains("value=\"" + medium + "\"");
+        mvc.perform(post(path + "/preview")
+                        .param("change", "VARIANT")
+                        .param("line", line)
+                        .param("sku", medium)
+                        .param("version", Long.toString(order.version()))
+                        .with(csrf())
+                        .session(session))
+                .andExpect(status().isOk())
+                .andExpect(result -> assertThat(result.getResponse().getContentAsString())
+                        .contains("The difference, €6.00, will be charged"));
+        mvc.perform(post(path + "/change")
+                        .param("change", "VARIANT")
+                        .param("line", line)
+                        .param("sku", mug)
+                        .param("version", Long.toString(order.version()))
+                        .with(csrf())
+                        .session(session))
+                .andExpect(status().isBadRequest());
+        assertThat(orders.find(order.id()).orElseThrow().version()).isEqualTo(order.version());
+
+        mvc.perform(post(path + "/change")
+                        .param("change", "VARIANT")
+                        .param("line", line)
+                        .param("sku", medium)
+                        .param("version", Long.toString(order.version()))
+                        .with(csrf())
+                        .session(session))
+                .andExpect(redirectedUrl(path + "?done=changed"));
+        assertThat(orders.find(order.id()).orElseThrow().lines())
+                .filteredOn(candidate -> candidate.quantities().active() > 0)
+                .singleElement()
+                .satisfies(swapped -> assertThat(swapped.sku()).isEqualTo(medium));
     }
 
     @Test
