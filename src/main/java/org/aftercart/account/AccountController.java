@@ -1,10 +1,12 @@
 package org.aftercart.account;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.aftercart.customers.ContactPreferences;
 import org.aftercart.customers.CustomerId;
 import org.aftercart.customers.CustomerProfile;
@@ -16,6 +18,7 @@ import org.aftercart.wallet.GiftCardBalance;
 import org.aftercart.wallet.Wallet;
 import org.aftercart.wallet.WalletBalance;
 import org.aftercart.wallet.WalletEntryView;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -63,15 +66,18 @@ class AccountController {
     @GetMapping("/account")
     String account(
             @RequestParam(defaultValue = "0") int page,
-            @RequestParam(required = false) String saved,
+            @RequestParam(required = false) @Nullable String saved,
             Authentication signedIn,
             HttpServletRequest request,
             Model model) {
         CustomerId customer = CustomerId.of(signedIn.getName());
-        ContactPreferences preferences = customers.contactPreferences(customer).orElseThrow();
-        common(customer, preferences, request, model);
+        Optional<ContactPreferences> preferences = customers.contactPreferences(customer);
+        if (preferences.isEmpty()) {
+            return signedOutBecauseGone(request);
+        }
+        common(customer, preferences.get(), request, model);
         show(customer, Math.max(0, page), model);
-        model.addAttribute("form", PreferencesForm.of(preferences));
+        model.addAttribute("form", PreferencesForm.of(preferences.get()));
         model.addAttribute("saved", saved != null);
         return "account/home";
     }
@@ -80,7 +86,11 @@ class AccountController {
     String savePreferences(
             @RequestParam Map<String, String> form, Authentication signedIn, HttpServletRequest request, Model model) {
         CustomerId customer = CustomerId.of(signedIn.getName());
-        ContactPreferences current = customers.contactPreferences(customer).orElseThrow();
+        Optional<ContactPreferences> known = customers.contactPreferences(customer);
+        if (known.isEmpty()) {
+            return signedOutBecauseGone(request);
+        }
+        ContactPreferences current = known.get();
         PreferencesForm submitted = PreferencesForm.from(form);
         List<String> errors = submitted.errors();
         if (!errors.isEmpty()) {
@@ -122,8 +132,18 @@ class AccountController {
         model.addAttribute("giftCardHistory", cardHistory);
     }
 
-    AccountFormat format(ContactPreferences preferences, HttpServletRequest request) {
-        ZoneId zone = preferences.timeZone() == null ? settings.timeZone() : preferences.timeZone();
+    /** A customer erased while signed in: the session ends, nothing is shown. */
+    private static String signedOutBecauseGone(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+        return "redirect:/account/sign-in";
+    }
+
+    AccountFormat format(@Nullable ContactPreferences preferences, HttpServletRequest request) {
+        ZoneId zone =
+                preferences == null || preferences.timeZone() == null ? settings.timeZone() : preferences.timeZone();
         return new AccountFormat(pages.locale(request), zone);
     }
 }

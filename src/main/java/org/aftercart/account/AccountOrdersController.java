@@ -22,6 +22,7 @@ import org.aftercart.orders.OrderNotChangeable;
 import org.aftercart.orders.OrderView;
 import org.aftercart.tracking.Tracking;
 import org.aftercart.tracking.TrackingLinks;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -79,7 +80,7 @@ class AccountOrdersController {
     @GetMapping("/account/orders/{orderId}")
     String order(
             @PathVariable String orderId,
-            @RequestParam(required = false) String done,
+            @RequestParam(required = false) @Nullable String done,
             Authentication signedIn,
             HttpServletRequest request,
             HttpServletResponse response,
@@ -280,8 +281,9 @@ class AccountOrdersController {
     private void common(Authentication signedIn, HttpServletRequest request, Model model) {
         pages.common(request, model);
         model.addAttribute("signedIn", true);
+        @Nullable
         ContactPreferences preferences =
-                customers.contactPreferences(CustomerId.of(signedIn.getName())).orElseThrow();
+                customers.contactPreferences(CustomerId.of(signedIn.getName())).orElse(null);
         model.addAttribute("fmt", account.format(preferences, request));
     }
 
@@ -322,7 +324,7 @@ class AccountOrdersController {
         };
     }
 
-    private static Long version(String version) {
+    private static @Nullable Long version(String version) {
         if (version.isBlank()) {
             return null;
         }

@@ -2,6 +2,7 @@ package org.aftercart.account;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -35,8 +36,8 @@ class SignInController {
 
     @GetMapping(SIGN_IN_PATH)
     String signIn(
-            @RequestParam(name = "refused", required = false) String refused,
-            @RequestParam(name = "signed-out", required = false) String signedOut,
+            @RequestParam(name = "refused", required = false) @Nullable String refused,
+            @RequestParam(name = "signed-out", required = false) @Nullable String signedOut,
             HttpServletRequest request,
             Model model) {
         pages.common(request, model);

@@ -3,5 +3,9 @@
  * page (orders of every channel with their parcels, changes and cancellation, returns, reorder,
  * store credit and gift cards, contact preferences), built on the other modules' public APIs.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Customer account")
+@NullMarked
+@ApplicationModule(displayName = "Customer account")
 package org.aftercart.account;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

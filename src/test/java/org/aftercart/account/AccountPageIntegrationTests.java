@@ -65,6 +65,9 @@ class AccountPageIntegrationTests extends AccountTestBase {
     Wallet wallet;
 
     @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Autowired
     Fulfillment fulfillment;
 
     @Autowired
@@ -406,6 +409,19 @@ class AccountPageIntegrationTests extends AccountTestBase {
                 .andExpect(result -> assertThat(result.getResponse().getContentAsString())
                         .contains("Choose e-mail or text message.", "This time zone is unknown", "Give quiet hours"));
         assertThat(customers.contactPreferences(customer)).contains(saved);
+    }
+
+    @Test
+    void aCustomerErasedWhileSignedInIsSignedOut() throws Exception {
+        String email = SignInIntegrationTests.unique("erased");
+        CustomerId customer = customers.findOrRegister(ContactDetails.email(email, "Gone Soon"));
+        MockHttpSession session = AccountSessions.signIn(mvc, tokens, customer);
+        jdbc.sql("delete from customers.customers where id = ?")
+                .param(customer.id())
+                .update();
+
+        mvc.perform(get("/account").session(session)).andExpect(redirectedUrl("/account/sign-in"));
+        assertThat(session.isInvalid()).isTrue();
     }
 
     private CustomerId customerOf(OrderView order) {
