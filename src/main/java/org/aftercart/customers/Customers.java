@@ -71,6 +71,26 @@ public class Customers {
                 .single();
     }
 
+    /**
+     * The customer known by this e-mail address, as given or in lower case (addresses are kept as
+     * the channel sent them; both ways use the unique index); empty when none.
+     */
+    public Optional<CustomerId> findByEmail(String email) {
+        String given = email.strip();
+        if (given.isEmpty()) {
+            return Optional.empty();
+        }
+        return jdbc.sql(
+                        """
+                        select id from customers.customers where email = :given or email = :lower
+                        order by (email = :given) desc limit 1
+                        """)
+                .param("given", given)
+                .param("lower", given.toLowerCase(java.util.Locale.ROOT))
+                .query((rs, row) -> new CustomerId(rs.getObject(1, UUID.class)))
+                .optional();
+    }
+
     public Optional<CustomerProfile> find(CustomerId id) {
         return jdbc.sql(
                         """

@@ -32,6 +32,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * records the outcome. A crash after "attempt starts" leaves the attempt open; when the claim's lease
  * runs out the message is taken again and its provider is told the last attempt may have gone
  * through. Woken by commits that wrote messages, and polling otherwise.
+ *
+ * <p>A second, express lane takes only messages someone is waiting for at the screen (a sign-in
+ * link), so that they never wait for a batch of hundreds of others to be handed over first.
  */
 @Component
 class Dispatcher implements SmartLifecycle {
@@ -54,6 +57,7 @@ class Dispatcher implements SmartLifecycle {
 
     private volatile boolean running;
     private @Nullable Thread loop;
+    private @Nullable Thread expressLoop;
 
     Dispatcher(
             Messages messages,
@@ -91,18 +95,25 @@ class Dispatcher implements SmartLifecycle {
         }
         running = true;
         loop = Thread.ofPlatform().name("notifications-dispatcher").daemon().start(this::run);
+        expressLoop = Thread.ofPlatform()
+                .name("notifications-dispatcher-express")
+                .daemon()
+                .start(this::runExpress);
     }
 
     @Override
     public void stop() {
         running = false;
         signal.wake();
-        Thread thread = loop;
-        if (thread != null) {
-            try {
-                thread.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        signal.wakeExpress();
+        for (Thread thread : java.util.Arrays.asList(loop, expressLoop)) {
+            if (thread != null) {
+                try {
+                    thread.join(10_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
         }
     }
@@ -131,12 +142,37 @@ class Dispatcher implements SmartLifecycle {
         }
     }
 
+    private void runExpress() {
+        while (running) {
+            try {
+                if (deliverDue(true) < settings.batchSize()) {
+                    signal.awaitExpress(settings.pollEvery());
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                log.error("Delivering express messages failed; trying again shortly", e);
+                try {
+                    signal.awaitExpress(settings.pollEvery());
+                } catch (InterruptedException stop) {
+                    return;
+                }
+            }
+        }
+    }
+
     /**
      * One round: the messages due now, several in flight at once; returns how many were taken.
      * News of one milestone for several parcels of an order, taken together, goes as one digest.
      */
     int deliverDue() throws InterruptedException {
-        List<Messages.Claimed> batch = messages.claimDue(clock.instant(), settings.batchSize(), settings.claimLease());
+        return deliverDue(false);
+    }
+
+    /** One round of the express lane ({@code expressOnly}) or of the main lane (every message). */
+    int deliverDue(boolean expressOnly) throws InterruptedException {
+        List<Messages.Claimed> batch =
+                messages.claimDue(clock.instant(), settings.batchSize(), settings.claimLease(), expressOnly);
         if (batch.isEmpty()) {
             return 0;
         }

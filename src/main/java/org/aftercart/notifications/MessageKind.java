@@ -58,6 +58,13 @@ public record MessageKind(String key, Purpose purpose, boolean urgent, boolean p
     public static final MessageKind RETURN_CANCELLED =
             new MessageKind("return-cancelled", Purpose.TRANSACTIONAL, true, false);
 
+    /**
+     * A one-time sign-in link the customer just asked for on the account's sign-in page: always by
+     * e-mail to the address that asked, never held, and delivered ahead of any backlog ({@link
+     * #express()}), because the customer is waiting for it.
+     */
+    public static final MessageKind SIGN_IN_LINK = new MessageKind("sign-in-link", Purpose.TRANSACTIONAL, true, false);
+
     /** The kinds this module sends by itself, in the order the console lists them. */
     public static final List<MessageKind> BUILT_IN = List.of(
             ORDER_CONFIRMED,
@@ -77,7 +84,8 @@ public record MessageKind(String key, Purpose purpose, boolean urgent, boolean p
             RETURN_REJECTED,
             RETURN_RECEIVED,
             RETURN_RESOLVED,
-            RETURN_CANCELLED);
+            RETURN_CANCELLED,
+            SIGN_IN_LINK);
 
     public MessageKind {
         if (!key.matches("[a-z][a-z0-9-]{0,62}")) {
@@ -91,6 +99,11 @@ public record MessageKind(String key, Purpose purpose, boolean urgent, boolean p
     /** A marketing kind of another module, e.g. {@code marketing("review-request")}. */
     public static MessageKind marketing(String key) {
         return new MessageKind(key, Purpose.MARKETING, false, false);
+    }
+
+    /** Delivered by the dispatcher's express lane, never behind a batch of other messages. */
+    public boolean express() {
+        return equals(SIGN_IN_LINK);
     }
 
     public boolean transactional() {

@@ -151,7 +151,9 @@ class MessageRenderer {
         String text = custom != null
                 ? process(custom.body(), TemplateMode.TEXT, context)
                 : builtIn(kind, "email.txt", context);
-        if (messageId != null) {
+        // A sign-in link carries a secret: it is neither wrapped in a click redirect (whose address
+        // and log would hold the token) nor counted.
+        if (messageId != null && !kind.equals(MessageKind.SIGN_IN_LINK.key())) {
             html = withEngagement(html, messageId);
         }
         return new Rendered(subject.strip().replaceAll("\\s+", " "), html, text.strip() + "\n");

@@ -42,13 +42,15 @@ class Messages {
      * wakes the dispatcher once that transaction commits. Returns whether it was written.
      */
     boolean add(NewMessage message) {
+        boolean express =
+                MessageKind.builtIn(message.kind()).map(MessageKind::express).orElse(false);
         int added = jdbc.sql(
                         """
                         insert into notifications.messages
                             (id, kind, purpose, dedupe_key, customer_id, order_id, shipment_id, facts, due_at,
-                             channel, recipient)
+                             channel, recipient, express)
                         values (:id, :kind, :purpose, :dedupeKey, :customerId, :orderId, :shipmentId,
-                                cast(:facts as jsonb), :dueAt, :channel, :recipient)
+                                cast(:facts as jsonb), :dueAt, :channel, :recipient, :express)
                         on conflict (dedupe_key) do nothing
                         """)
                 .param("id", UUID.randomUUID())
@@ -62,39 +64,42 @@ class Messages {
                 .param("dueAt", Timestamp.from(message.dueAt()))
                 .param("channel", message.channel())
                 .param("recipient", message.recipient())
+                .param("express", express)
                 .update();
         if (added > 0) {
-            wakeAfterCommit();
+            wakeAfterCommit(express);
         }
         return added > 0;
     }
 
-    private void wakeAfterCommit() {
+    private void wakeAfterCommit(boolean express) {
+        Runnable wake = express ? signal::wakeExpress : signal::wake;
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    signal.wake();
+                    wake.run();
                 }
             });
         } else {
-            signal.wake();
+            wake.run();
         }
     }
 
     /**
      * Takes up to {@code limit} due messages for this instance: pending ones whose time has come and
      * ones whose holder's lease ran out (a crash, or a stop mid-send). Rows other instances hold are
-     * skipped, not waited for.
+     * skipped, not waited for. {@code expressOnly}: only messages of the express lane.
      */
     @Transactional
-    List<Claimed> claimDue(Instant now, int limit, Duration lease) {
+    List<Claimed> claimDue(Instant now, int limit, Duration lease, boolean expressOnly) {
         return jdbc.sql(
                         """
                         with due as (
                             select id from notifications.messages
-                            where (status = 'PENDING' and due_at <= :now)
-                               or (status = 'SENDING' and claimed_until < :now)
+                            where ((status = 'PENDING' and due_at <= :now)
+                                   or (status = 'SENDING' and claimed_until < :now))
+                              and (express or not :expressOnly)
                             order by due_at
                             limit :limit
                             for update skip locked
@@ -118,6 +123,7 @@ class Messages {
                 .param("now", Timestamp.from(now))
                 .param("until", Timestamp.from(now.plus(lease)))
                 .param("limit", limit)
+                .param("expressOnly", expressOnly)
                 .query((rs, row) -> new Claimed(row(rs), rs.getBoolean("uncertain")))
                 .list();
     }
@@ -319,7 +325,9 @@ class Messages {
                 .param(id)
                 .update();
         if (updated > 0) {
-            wakeAfterCommit();
+            // Both lanes: an express message retried is found by either.
+            wakeAfterCommit(true);
+            wakeAfterCommit(false);
         }
         return updated > 0;
     }

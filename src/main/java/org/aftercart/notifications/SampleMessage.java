@@ -112,7 +112,9 @@ class SampleMessage {
                         Map.entry("bonus", "0.60"),
                         Map.entry("totalCredit", "6.60"),
                         Map.entry("balance", "31.60"),
-                        Map.entry("code", "7KQ2-M9XD-4TPA-H8VW-3CJN")),
+                        Map.entry("code", "7KQ2-M9XD-4TPA-H8VW-3CJN"),
+                        Map.entry("link", "https://shop.example.com/account/sign-in/confirm?token=sample"),
+                        Map.entry("minutes", 15)),
                 marketing ? "https://shop.example.com/unsubscribe/sample" : null,
                 MessageComposer.helpSituation(kind) == null
                         ? null

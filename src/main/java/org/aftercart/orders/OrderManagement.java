@@ -277,12 +277,7 @@ public class OrderManagement {
             OrderId id, OrderChange change, String actor, @Nullable Long expectedVersion, boolean settledByChannel) {
         return retryingOnConflict(() -> {
             Order order = load(id);
-            if (expectedVersion != null && expectedVersion != order.version()) {
-                throw new OrderNotChangeable(
-                        order.number(),
-                        "it was changed meanwhile (version " + order.version() + ", you had " + expectedVersion
-                                + "); reload and try again");
-            }
+            ensureVersion(order, expectedVersion);
             order.ensureChangeable();
             Money before = order.total();
             String description = apply(order, change);
@@ -305,19 +300,70 @@ public class OrderManagement {
         });
     }
 
+    /**
+     * What a change would do, computed by the same rules as {@link #change} on the order as it is
+     * now, without writing anything: for showing the price difference before the customer confirms.
+     * Refused exactly as the change itself would be.
+     *
+     * @param expectedVersion when given, refused if the order moved on since the caller read it
+     * @throws OrderNotChangeable after packing started, or when the version is stale
+     * @throws InvalidOrder when the change itself is not valid (unknown line, quantity below 1, ...)
+     */
+    public ChangePreview previewChange(OrderId id, OrderChange change, @Nullable Long expectedVersion) {
+        TransactionTemplate readOnly = new TransactionTemplate(transactions.getTransactionManager());
+        readOnly.setReadOnly(true);
+        return readOnly.execute(status -> {
+            Order order = load(id);
+            ensureVersion(order, expectedVersion);
+            order.ensureChangeable();
+            long version = order.version();
+            Money before = order.total();
+            // The loaded aggregate is changed in memory only and never saved.
+            String description = apply(order, change);
+            return new ChangePreview(
+                    id,
+                    version,
+                    kindOf(change),
+                    description,
+                    before,
+                    order.total(),
+                    order.total().minus(before));
+        });
+    }
+
     /** Cancels the whole order inside the edit window; everything paid becomes due back. */
     public OrderView cancel(OrderId id, String reason, String actor) {
-        return cancel(id, reason, actor, false);
+        return cancel(id, reason, actor, null, false);
+    }
+
+    /**
+     * Cancels the whole order inside the edit window, unless it moved on since the caller read it
+     * at {@code expectedVersion} (a stale form).
+     */
+    public OrderView cancel(OrderId id, String reason, String actor, @Nullable Long expectedVersion) {
+        return cancel(id, reason, actor, expectedVersion, false);
+    }
+
+    /**
+     * A page of one customer's orders from every channel, newest first.
+     *
+     * @param page zero-based
+     * @param size at most 100 orders a page
+     */
+    public OrderSummaryPage ofCustomer(CustomerId customer, int page, int size) {
+        return search.ofCustomer(customer.id(), page, size);
     }
 
     /** Records a cancellation the sales channel made and refunded on its side. */
     public OrderView applyChannelCancellation(OrderId id, String reason, String actor) {
-        return cancel(id, reason, actor, true);
+        return cancel(id, reason, actor, null, true);
     }
 
-    private OrderView cancel(OrderId id, String reason, String actor, boolean settledByChannel) {
+    private OrderView cancel(
+            OrderId id, String reason, String actor, @Nullable Long expectedVersion, boolean settledByChannel) {
         return retryingOnConflict(() -> {
             Order order = load(id);
+            ensureVersion(order, expectedVersion);
             order.ensureChangeable();
             Money before = order.total();
             order.cancel();
@@ -550,6 +596,15 @@ public class OrderManagement {
         return catalog.findBySku(sku)
                 .filter(ProductVariant::active)
                 .orElseThrow(() -> new InvalidOrder("Unknown SKU '" + sku + "'"));
+    }
+
+    private static void ensureVersion(Order order, @Nullable Long expectedVersion) {
+        if (expectedVersion != null && expectedVersion != order.version()) {
+            throw new OrderNotChangeable(
+                    order.number(),
+                    "it was changed meanwhile (version " + order.version() + ", you had " + expectedVersion
+                            + "); reload and try again");
+        }
     }
 
     private Order load(OrderId id) {

@@ -48,22 +48,45 @@ class OrderSearch {
         List<OrderSummary> rows = new ArrayList<>(statement
                 .param("limit", pageSize + 1)
                 .param("offset", (long) pageNumber * pageSize)
-                .query((rs, row) -> new OrderSummary(
-                        new OrderId(rs.getObject("id", java.util.UUID.class)),
-                        rs.getString("number"),
-                        SalesChannel.valueOf(rs.getString("channel")),
-                        rs.getTimestamp("placed_at").toInstant(),
-                        rs.getString("customer_name"),
-                        rs.getString("email"),
-                        OrderStatus.valueOf(rs.getString("status")),
-                        PaymentStatus.valueOf(rs.getString("payment_status")),
-                        Money.of(rs.getBigDecimal("total"), rs.getString("currency"))))
+                .query((rs, row) -> summary(rs))
                 .list());
         boolean hasNext = rows.size() > pageSize;
         if (hasNext) {
             rows.removeLast();
         }
         return new OrderSummaryPage(List.copyOf(rows), pageNumber, pageSize, hasNext);
+    }
+
+    /** One customer's orders, newest first (every channel: orders of all channels carry the customer). */
+    OrderSummaryPage ofCustomer(java.util.UUID customerId, int page, int size) {
+        int pageSize = Math.clamp(size, 1, MAX_PAGE_SIZE);
+        int pageNumber = Math.max(page, 0);
+        List<OrderSummary> rows = new ArrayList<>(
+                jdbc.sql(COLUMNS + "where o.customer_id = :customer order by o.placed_at desc, o.id desc"
+                                + " limit :limit offset :offset")
+                        .param("customer", customerId)
+                        .param("limit", pageSize + 1)
+                        .param("offset", (long) pageNumber * pageSize)
+                        .query((rs, row) -> summary(rs))
+                        .list());
+        boolean hasNext = rows.size() > pageSize;
+        if (hasNext) {
+            rows.removeLast();
+        }
+        return new OrderSummaryPage(List.copyOf(rows), pageNumber, pageSize, hasNext);
+    }
+
+    private static OrderSummary summary(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new OrderSummary(
+                new OrderId(rs.getObject("id", java.util.UUID.class)),
+                rs.getString("number"),
+                SalesChannel.valueOf(rs.getString("channel")),
+                rs.getTimestamp("placed_at").toInstant(),
+                rs.getString("customer_name"),
+                rs.getString("email"),
+                OrderStatus.valueOf(rs.getString("status")),
+                PaymentStatus.valueOf(rs.getString("payment_status")),
+                Money.of(rs.getBigDecimal("total"), rs.getString("currency")));
     }
 
     /** The query, with a {@code :prefix} parameter when searching and a {@code :nameQuery} when it has words. */

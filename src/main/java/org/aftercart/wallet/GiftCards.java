@@ -38,6 +38,15 @@ class GiftCards {
                 .optional();
     }
 
+    /** Cards sent to this address (any case), newest first. */
+    java.util.List<GiftCard> sentTo(String email) {
+        return jdbc.sql("select * from wallet.gift_cards where lower(recipient_email) = lower(?)"
+                        + " order by issued_at desc limit 50")
+                .param(email.strip())
+                .query((rs, n) -> card(rs))
+                .list();
+    }
+
     Optional<GiftCard> byAccount(UUID accountId) {
         return jdbc.sql("select * from wallet.gift_cards where account_id = ?")
                 .param(accountId)

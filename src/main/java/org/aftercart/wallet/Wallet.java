@@ -230,6 +230,39 @@ public class Wallet {
     }
 
     /**
+     * The gift cards sent to this e-mail address (gift returns, a guest's store credit), newest
+     * first, with their balances: what a customer signed in with that address sees as theirs.
+     */
+    @Transactional(readOnly = true)
+    public List<GiftCardBalance> giftCardsSentTo(String email) {
+        return giftCards.sentTo(email).stream()
+                .map(card -> {
+                    Ledger.Account account = ledger.account(card.accountId());
+                    return new GiftCardBalance(
+                            card.id(),
+                            card.lastFour(),
+                            account.balanceMoney(),
+                            new Money(ledger.held(account.id()), account.currency()),
+                            card.issuedAt(),
+                            ledger.issueExpiry(card.accountId()).orElse(null));
+                })
+                .toList();
+    }
+
+    /**
+     * Every line of one of the gift cards sent to this address, newest first, with running
+     * balances; empty when the card was not sent to it.
+     */
+    @Transactional(readOnly = true)
+    public List<WalletEntryView> giftCardHistory(UUID giftCardId, String recipientEmail) {
+        return giftCards.sentTo(recipientEmail).stream()
+                .filter(card -> card.id().equals(giftCardId))
+                .findFirst()
+                .map(card -> ledger.history(List.of(card.accountId())))
+                .orElse(List.of());
+    }
+
+    /**
      * Sets {@code amount} aside from the source for a checkout. The hold is open until captured,
      * voided or {@code aftercart.wallet.hold-expiry} passes.
      *

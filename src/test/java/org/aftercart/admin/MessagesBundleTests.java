@@ -87,7 +87,11 @@ class MessagesBundleTests {
                     Languages.SUPPORTED.stream().map(Locale::getLanguage).toList()),
             Map.entry(
                     "message.kind.",
-                    MessageKind.BUILT_IN.stream().map(MessageKind::key).toList()));
+                    MessageKind.BUILT_IN.stream().map(MessageKind::key).toList()),
+            // The wallet's ledger line types (wallet.entries.type), as the account page shows them.
+            Map.entry(
+                    "account.history.type.",
+                    List.of("CREDIT", "BONUS", "HOLD", "RELEASE", "REDEMPTION", "EXPIRY", "COUNTERPART")));
 
     /** The same for the customer messages' templates, checked against both notifications bundles. */
     private static final Map<String, List<String>> CUSTOMER_VALUE_KEYS =

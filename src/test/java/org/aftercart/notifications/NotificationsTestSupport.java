@@ -12,6 +12,11 @@ public final class NotificationsTestSupport {
         return context.getBean(Dispatcher.class).deliverDue();
     }
 
+    /** One round of the dispatcher's express lane (sign-in links): returns how many were taken. */
+    public static int deliverExpress(ApplicationContext context) throws InterruptedException {
+        return context.getBean(Dispatcher.class).deliverDue(true);
+    }
+
     /** Delivery rounds until nothing is due. */
     public static void deliverEverythingDue(ApplicationContext context) throws InterruptedException {
         MailDelivery.deliverEverythingDue(context.getBean(Dispatcher.class));
