@@ -35,12 +35,19 @@ public class PersonalDataRequests {
     private final List<PersonalData> modules;
     private final Customers customers;
     private final JdbcClient jdbc;
+    private final EventPublications events;
     private final JsonMapper json;
     private final Clock clock;
 
     PersonalDataRequests(
-            List<PersonalData> modules, Customers customers, JdbcClient jdbc, JsonMapper json, Clock clock) {
+            List<PersonalData> modules,
+            Customers customers,
+            EventPublications events,
+            JdbcClient jdbc,
+            JsonMapper json,
+            Clock clock) {
         this.modules = List.copyOf(modules);
+        this.events = events;
         this.customers = customers;
         this.jdbc = jdbc;
         this.json = json;
@@ -110,8 +117,12 @@ public class PersonalDataRequests {
         }
         // In the order of the beans (customers last: others may read its contact details first).
         modules.forEach(module -> module.erase(id.id()));
-        List<String> names =
-                modules.stream().map(PersonalData::section).sorted().toList();
+        events.forget(id);
+        List<String> names = java.util.stream.Stream.concat(
+                        modules.stream().map(PersonalData::section),
+                        java.util.stream.Stream.of(EventPublications.SECTION))
+                .sorted()
+                .toList();
         Instant now = clock.instant();
         jdbc.sql(
                         """
@@ -125,7 +136,7 @@ public class PersonalDataRequests {
                         names.toArray(String[]::new),
                         java.sql.Timestamp.from(now))
                 .update();
-        return new Erasure(id, now, requestedBy.strip(), reason, names);
+        return erasure(id).orElseThrow();
     }
 
     /**
@@ -143,6 +154,7 @@ public class PersonalDataRequests {
     private List<String> blockers(CustomerId id) {
         List<String> blockers = new ArrayList<>();
         modules.forEach(module -> blockers.addAll(module.erasureBlockers(id.id())));
+        blockers.addAll(events.inFlight(id));
         return blockers;
     }
 
