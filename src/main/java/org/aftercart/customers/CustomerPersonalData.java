@@ -3,8 +3,6 @@ package org.aftercart.customers;
 import java.util.List;
 import java.util.UUID;
 import org.aftercart.shared.PersonalData;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -15,7 +13,6 @@ import org.springframework.stereotype.Component;
  * referring to its id, and nothing ever matches it again by e-mail or phone.
  */
 @Component
-@Order(Ordered.LOWEST_PRECEDENCE)
 class CustomerPersonalData implements PersonalData {
 
     private final JdbcClient jdbc;
@@ -57,6 +54,11 @@ class CustomerPersonalData implements PersonalData {
                 .param("id", customerId)
                 .query(String.class)
                 .single();
+    }
+
+    @Override
+    public boolean holdsIdentity() {
+        return true;
     }
 
     @Override

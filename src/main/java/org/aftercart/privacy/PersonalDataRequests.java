@@ -46,7 +46,10 @@ public class PersonalDataRequests {
             JdbcClient jdbc,
             JsonMapper json,
             Clock clock) {
-        this.modules = List.copyOf(modules);
+        // Those holding the customer's identity last: the others may read it while they erase.
+        this.modules = modules.stream()
+                .sorted(Comparator.comparing(PersonalData::holdsIdentity))
+                .toList();
         this.events = events;
         this.customers = customers;
         this.jdbc = jdbc;
@@ -78,7 +81,11 @@ public class PersonalDataRequests {
         return json.writerWithDefaultPrettyPrinter().writeValueAsBytes(document);
     }
 
-    /** Erases the customer's personal data on their own request (from the account page). */
+    /**
+     * Erases the customer's personal data, without a reason (e.g. {@code requestedBy} {@code
+     * customer} from the account page); see {@link #erase(CustomerId, String, String)}.
+     */
+    @Transactional
     public Erasure erase(CustomerId id, String requestedBy) {
         return erase(id, requestedBy, null);
     }
@@ -115,9 +122,9 @@ public class PersonalDataRequests {
         if (!blockers.isEmpty()) {
             throw new ErasureRefused(id, blockers);
         }
-        // In the order of the beans (customers last: others may read its contact details first).
+        String[] publications = events.patterns(id);
         modules.forEach(module -> module.erase(id.id()));
-        events.forget(id);
+        events.forget(publications);
         List<String> names = java.util.stream.Stream.concat(
                         modules.stream().map(PersonalData::section),
                         java.util.stream.Stream.of(EventPublications.SECTION))

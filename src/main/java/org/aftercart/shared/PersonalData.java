@@ -26,6 +26,14 @@ public interface PersonalData {
     List<String> erasureBlockers(UUID customerId);
 
     /**
+     * Whether this module holds the customer's identity (their contact details), which the others
+     * may still read while they erase: such a module erases after all the others.
+     */
+    default boolean holdsIdentity() {
+        return false;
+    }
+
+    /**
      * Erases or anonymises what the module holds about the customer, keeping only what accounting
      * needs. Runs in the caller's transaction; erasing twice changes nothing more.
      */

@@ -42,6 +42,7 @@ import org.aftercart.returns.ReturnOutcome;
 import org.aftercart.returns.ReturnStatus;
 import org.aftercart.returns.ReturnView;
 import org.aftercart.returns.Returns;
+import org.aftercart.shared.Money;
 import org.aftercart.support.ApiClient;
 import org.aftercart.support.TestCatalog;
 import org.aftercart.tracking.Tracking;
@@ -182,6 +183,12 @@ class PersonalDataIntegrationTests {
                         .path("balance")
                         .decimalValue())
                 .isEqualByComparingTo("40.00");
+        assertThat(modules.path("wallet")
+                        .path("giftCardsReceived")
+                        .get(0)
+                        .path("balance")
+                        .decimalValue())
+                .isEqualByComparingTo("25.00");
         assertThat(modules.path("payments").path("transactions")).isNotNull();
         assertThat(modules.path("integrations").path("webhooksReceived")).isEmpty();
         assertThat(modules.properties().stream().map(Map.Entry::getKey))
@@ -326,7 +333,10 @@ class PersonalDataIntegrationTests {
 
     record Shipped(OrderView order, String trackingNumber) {}
 
-    /** Ordered, shipped in a parcel, delivered, returned for store credit with a comment and a photo, and a message still queued. */
+    /**
+     * Ordered, shipped in a parcel, delivered, returned for store credit with a comment and a photo,
+     * given a gift card by someone, and a message still queued.
+     */
     private Journey customerWithHistory(Identity who) {
         Shipped shipped = ship(place(who, products.variant("SCARF", "ONE", "40.00", 5)));
         OrderView order = deliver(shipped.order());
@@ -343,6 +353,8 @@ class PersonalDataIntegrationTests {
         assertThat(resolved.status()).isEqualTo(ReturnStatus.RESOLVED);
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> wallet.availableStoreCredit(customer, EUR).amount().signum() > 0);
+        wallet.issueGiftCard(
+                Money.of("25.00", "EUR"), who.email, "Birthday present", "privacy-gift:" + UUID.randomUUID());
         String queued = "privacy-test:" + UUID.randomUUID();
         notifications.request(new NotificationRequest(
                 MessageKind.DELIVERED,
