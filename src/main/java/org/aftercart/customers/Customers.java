@@ -126,7 +126,8 @@ public class Customers {
     }
 
     /**
-     * Replaces how the customer wants to be reached, as the customer (or an agent for them) said.
+     * Replaces how the customer wants to be reached, as the customer (or an agent for them) said; an
+     * erased customer is not found.
      * Giving marketing consent records when; withdrawing it takes effect for every message not yet
      * sent.
      */
@@ -145,7 +146,7 @@ public class Customers {
                             quiet_hours_end = :quietEnd,
                             time_zone = :zone,
                             language = :language
-                        where id = :id
+                        where id = :id and erased_at is null
                         """)
                 .param("id", id.id())
                 .param("channel", preferences.preferredChannel().name())

@@ -1,6 +1,7 @@
 package org.aftercart.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.awt.image.BufferedImage;
@@ -46,7 +47,9 @@ import org.aftercart.shared.Money;
 import org.aftercart.support.ApiClient;
 import org.aftercart.support.TestCatalog;
 import org.aftercart.tracking.Tracking;
+import org.aftercart.wallet.RedemptionSource;
 import org.aftercart.wallet.Wallet;
+import org.aftercart.wallet.WalletHold;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -320,6 +323,30 @@ class PersonalDataIntegrationTests {
 
         assertThat(privacy.erasureBlockers(CustomerId.of(order.customerId())))
                 .anySatisfy(blocker -> assertThat(blocker).contains(open.number()));
+    }
+
+    @Test
+    void storeCreditHeldAtACheckoutRefusesErasureUntilTheHoldEnds() {
+        Identity who = Identity.unique();
+        OrderView order = place(who, products.variant("TRAY", "ONE", "15.00", 5));
+        CustomerId customer = CustomerId.of(order.customerId());
+        orders.cancel(order.id(), "changed mind", "tests");
+        wallet.grantStoreCredit(
+                customer, Money.of("20.00", "EUR"), Money.of("0.00", "EUR"), "Goodwill", "privacy-grant:" + customer);
+        WalletHold hold = wallet.authorise(
+                new RedemptionSource.StoreCredit(customer), Money.of("12.00", "EUR"), "privacy-hold:" + customer);
+
+        // Once the order's events are delivered, the hold is all that stands in the way.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(privacy.erasureBlockers(customer))
+                .singleElement()
+                .asString()
+                .contains("12.0000 EUR", "held"));
+        assertThatThrownBy(() -> privacy.erase(customer, "customer")).isInstanceOf(ErasureRefused.class);
+        assertThat(privacy.erasure(customer)).isEmpty();
+
+        wallet.voidHold(hold.id(), "privacy-void:" + customer);
+        awaitNothingInFlight(customer);
+        assertThat(privacy.erase(customer, "customer").modules()).contains("wallet");
     }
 
     // ------------------------------------------------------------------ the customer's history
