@@ -200,6 +200,7 @@ class PersonalDataIntegrationTests {
                         "fulfillment",
                         "integrations",
                         "notifications",
+                        "offers",
                         "orders",
                         "payments",
                         "returns",
