@@ -1,10 +1,12 @@
 package org.aftercart.admin;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.UUID;
 import org.aftercart.customers.CustomerId;
 import org.aftercart.customers.CustomerNotFound;
 import org.aftercart.customers.Customers;
 import org.aftercart.notifications.Notifications;
+import org.aftercart.privacy.PersonalDataRequests;
 import org.aftercart.returns.ReturnView;
 import org.aftercart.returns.Returns;
 import org.aftercart.wallet.Wallet;
@@ -16,9 +18,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 
 /**
- * A customer's page: contact details and preferences, store credit with its history, returns, and
+ * A customer's page: contact details and preferences, the profile details they chose to give,
+ * store credit with its history, returns, and
  * every message sent to them or not (bounces and provider errors with their reasons), newest
- * first. The customer timeline of later work grows from here.
+ * first; for admins, the download and erasure of their personal data. The customer timeline of later work grows from here.
  */
 @Controller
 @RequestMapping("/console/customers")
@@ -28,21 +31,32 @@ class CustomerAdminController {
     private final Notifications notifications;
     private final Wallet wallet;
     private final Returns returns;
+    private final PersonalDataRequests privacy;
 
-    CustomerAdminController(Customers customers, Notifications notifications, Wallet wallet, Returns returns) {
+    CustomerAdminController(
+            Customers customers,
+            Notifications notifications,
+            Wallet wallet,
+            Returns returns,
+            PersonalDataRequests privacy) {
         this.customers = customers;
         this.notifications = notifications;
         this.wallet = wallet;
         this.returns = returns;
+        this.privacy = privacy;
     }
 
     @GetMapping("/{id}")
-    String customer(@PathVariable UUID id, Model model) {
+    String customer(@PathVariable UUID id, HttpServletRequest request, Model model) {
         CustomerId customer = new CustomerId(id);
         model.addAttribute("customer", customers.find(customer).orElseThrow(() -> new CustomerNotFound(customer)));
         model.addAttribute(
                 "preferences",
                 customers.contactPreferences(customer).orElseThrow(() -> new CustomerNotFound(customer)));
+        model.addAttribute(
+                "details", customers.profileDetails(customer).orElseThrow(() -> new CustomerNotFound(customer)));
+        model.addAttribute("erasure", privacy.erasure(customer).orElse(null));
+        model.addAttribute("mayHandlePersonalData", CustomerPrivacyController.mayHandlePersonalData(request));
         model.addAttribute("messages", notifications.ofCustomer(customer));
         model.addAttribute(
                 "credit",

@@ -17,6 +17,7 @@
             "wallet",
             "support",
             "offers",
+            "privacy",
             "platform",
             "shared"
         })

@@ -49,6 +49,13 @@ public class Catalog {
                 .collect(Collectors.toMap(ProductVariant::sku, Function.identity()));
     }
 
+    /** The catalog's categories (those of its products), in alphabetical order. */
+    public List<String> categories() {
+        return jdbc.sql("select distinct category from catalog.products where category is not null order by category")
+                .query(String.class)
+                .list();
+    }
+
     /** The category of each SKU's product, for SKUs whose product has one (e.g. for return policies). */
     public Map<String, String> categoriesOf(Collection<String> skus) {
         if (skus.isEmpty()) {

@@ -4,9 +4,13 @@ import java.time.DateTimeException;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import org.aftercart.catalog.Catalog;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -16,10 +20,15 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Customers {
 
-    private final JdbcClient jdbc;
+    /** More would not personalise anything better. */
+    static final int MAX_FAVOURITE_CATEGORIES = 20;
 
-    Customers(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final Catalog catalog;
+
+    Customers(JdbcClient jdbc, Catalog catalog) {
         this.jdbc = jdbc;
+        this.catalog = catalog;
     }
 
     /**
@@ -137,7 +146,8 @@ public class Customers {
     }
 
     /**
-     * Replaces how the customer wants to be reached, as the customer (or an agent for them) said.
+     * Replaces how the customer wants to be reached, as the customer (or an agent for them) said; an
+     * erased customer is not found.
      * Giving marketing consent records when; withdrawing it takes effect for every message not yet
      * sent.
      */
@@ -156,7 +166,7 @@ public class Customers {
                             quiet_hours_end = :quietEnd,
                             time_zone = :zone,
                             language = :language
-                        where id = :id
+                        where id = :id and erased_at is null
                         """)
                 .param("id", id.id())
                 .param("channel", preferences.preferredChannel().name())
@@ -181,6 +191,72 @@ public class Customers {
                 .params(id.id(), kind, channel.name())
                 .update());
         return preferences;
+    }
+
+    /** The birthday and favourite categories the customer chose to give; empty for an unknown customer. */
+    public Optional<ProfileDetails> profileDetails(CustomerId id) {
+        return jdbc.sql(
+                        """
+                        select birthday_month, birthday_day, birthday_year, favourite_categories
+                        from customers.customers where id = ?
+                        """)
+                .param(id.id())
+                .query((rs, row) -> {
+                    Birthday birthday = rs.getObject("birthday_month") == null
+                            ? null
+                            : new Birthday(
+                                    rs.getInt("birthday_month"),
+                                    rs.getInt("birthday_day"),
+                                    rs.getObject("birthday_year", Integer.class));
+                    String[] categories =
+                            (String[]) rs.getArray("favourite_categories").getArray();
+                    return new ProfileDetails(birthday, List.of(categories));
+                })
+                .optional();
+    }
+
+    /**
+     * Replaces the birthday and favourite categories. Each category must be one of the catalog's
+     * ({@link Catalog#categories()}); repeats are dropped.
+     *
+     * @throws InvalidProfileDetails for an unknown category or too many of them
+     * @throws CustomerNotFound for an unknown or erased customer
+     */
+    @Transactional
+    public ProfileDetails updateProfileDetails(CustomerId id, ProfileDetails details) {
+        List<String> favourites = details.favouriteCategories().stream()
+                .map(String::trim)
+                .distinct()
+                .toList();
+        if (favourites.size() > MAX_FAVOURITE_CATEGORIES) {
+            throw new InvalidProfileDetails(
+                    "At most " + MAX_FAVOURITE_CATEGORIES + " favourite categories; " + favourites.size() + " given.");
+        }
+        Set<String> known = new HashSet<>(catalog.categories());
+        List<String> unknown = favourites.stream()
+                .filter(category -> !known.contains(category))
+                .toList();
+        if (!unknown.isEmpty()) {
+            throw new InvalidProfileDetails(
+                    "Not categories of the catalog: " + unknown + ". Known categories: " + catalog.categories() + ".");
+        }
+        Birthday birthday = details.birthday();
+        int updated = jdbc.sql(
+                        """
+                        update customers.customers set
+                            birthday_month = ?, birthday_day = ?, birthday_year = ?, favourite_categories = ?
+                        where id = ? and erased_at is null
+                        """)
+                .param(birthday == null ? null : birthday.month())
+                .param(birthday == null ? null : birthday.day())
+                .param(birthday == null ? null : birthday.year())
+                .param(favourites.toArray(String[]::new))
+                .param(id.id())
+                .update();
+        if (updated == 0) {
+            throw new CustomerNotFound(id);
+        }
+        return new ProfileDetails(birthday, favourites);
     }
 
     /** One-click unsubscribe: no more marketing messages, whatever else the customer chose. */

@@ -7,7 +7,7 @@
 @NullMarked
 @ApplicationModule(
         displayName = "Offers",
-        allowedDependencies = {"orders", "tracking", "support", "platform", "shared"})
+        allowedDependencies = {"orders", "customers", "tracking", "support", "platform", "shared"})
 package org.aftercart.offers;
 
 import org.jspecify.annotations.NullMarked;

@@ -202,6 +202,17 @@ public class OrderManagement {
         return orders.findById(id.id()).map(OrderView::of);
     }
 
+    /**
+     * The ids of every order of the customer, oldest first; the orders of an erased customer stay
+     * theirs (anonymised), so other modules can still find what they hold for them.
+     */
+    public List<OrderId> idsOfCustomer(CustomerId customer) {
+        return jdbc.sql("select id from orders.orders where customer_id = ? order by placed_at, id")
+                .param(customer.id())
+                .query((rs, row) -> new OrderId(rs.getObject(1, UUID.class)))
+                .list();
+    }
+
     public Optional<OrderView> findByNumber(String number) {
         return orders.findByNumber(number).map(OrderView::of);
     }

@@ -1,11 +1,15 @@
 package org.aftercart.wallet;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -139,7 +143,9 @@ public class Wallet {
         requireKey(idempotencyKey);
         requireReason(reason);
         requirePositive(amount);
-        String fingerprint = "issue|" + amount + "|" + recipientEmail + "|" + reason;
+        // The ledger is append-only: it keeps the recipient's address only as a hash, so that erasing
+        // their personal data leaves nothing to rewrite here (docs/adr/0021-personal-data.md).
+        String fingerprint = "issue|" + amount + "|" + addressFingerprint(recipientEmail) + "|" + reason;
         ledger.lockKey(idempotencyKey);
         Optional<PriorTransaction> prior = ledger.transactionByKey(idempotencyKey);
         if (prior.isPresent()) {
@@ -528,6 +534,19 @@ public class Wallet {
     private @Nullable Instant expiry(WalletSettings.Expiry expiry) {
         Duration after = expiry.expiresAfter();
         return after == null ? null : clock.instant().plus(after);
+    }
+
+    /** SHA-256 in hex of the address, as the wallet's V2 migration computes it for older rows. */
+    static String addressFingerprint(@Nullable String address) {
+        if (address == null) {
+            return "null";
+        }
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(address.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
+        }
     }
 
     private static void requireSameRequest(PriorTransaction prior, String fingerprint) {

@@ -1,7 +1,9 @@
 package org.aftercart.customers;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Year;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -10,13 +12,18 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.aftercart.catalog.Catalog;
+import org.aftercart.shared.Money;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.test.ApplicationModuleTest;
 
-/** Recognising returning customers by e-mail, on the customers schema alone. */
-@ApplicationModuleTest
+/**
+ * Recognising returning customers by e-mail, and the profile details they choose to give, on the
+ * customers schema and the catalog whose categories they choose from.
+ */
+@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.DIRECT_DEPENDENCIES)
 class CustomersModuleTests {
 
     @Autowired
@@ -24,6 +31,9 @@ class CustomersModuleTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    Catalog catalog;
 
     @Test
     void aReturningCustomerIsRecognisedCaseInsensitivelyWithoutRewritingTheRow() {
@@ -73,6 +83,50 @@ class CustomersModuleTests {
                 assertThat(ids).as("round %d", round).containsOnly(ids.getFirst());
             }
         }
+    }
+
+    @Test
+    void aBirthdayWithoutAYearAndFavouriteCategoriesOfTheCatalogAreKept() {
+        String category = "profile-test-" + UUID.randomUUID().toString().substring(0, 8);
+        catalog.upsert(new Catalog.VariantDescription(
+                "PD-" + category, "pd-" + category, "Cushion", "", category, Money.of("10.00", "EUR")));
+        CustomerId id =
+                customers.findOrRegister(ContactDetails.email("details-" + UUID.randomUUID() + "@example.org", null));
+
+        customers.updateProfileDetails(id, new ProfileDetails(new Birthday(2, 29, null), List.of(category, category)));
+
+        ProfileDetails details = customers.profileDetails(id).orElseThrow();
+        assertThat(details.birthday()).isEqualTo(new Birthday(2, 29, null));
+        assertThat(details.favouriteCategories()).containsExactly(category);
+    }
+
+    @Test
+    void impossibleBirthdaysAndUnknownCategoriesAreRefusedAndNothingIsWritten() {
+        CustomerId id =
+                customers.findOrRegister(ContactDetails.email("refused-" + UUID.randomUUID() + "@example.org", null));
+        customers.updateProfileDetails(id, new ProfileDetails(new Birthday(7, 14, 1990), List.of()));
+
+        assertThatThrownBy(() -> new Birthday(2, 30, null)).isInstanceOf(InvalidProfileDetails.class);
+        assertThatThrownBy(() -> new Birthday(13, 1, null)).isInstanceOf(InvalidProfileDetails.class);
+        assertThatThrownBy(() -> new Birthday(2, 29, 2023)).isInstanceOf(InvalidProfileDetails.class);
+        assertThatThrownBy(() -> new Birthday(1, 1, Year.now().getValue() + 1))
+                .isInstanceOf(InvalidProfileDetails.class);
+        assertThat(new Birthday(2, 29, 2024).year()).isEqualTo(2024);
+        assertThatThrownBy(() -> customers.updateProfileDetails(
+                        id, new ProfileDetails(null, List.of("no-such-category-" + UUID.randomUUID()))))
+                .isInstanceOf(InvalidProfileDetails.class)
+                .hasMessageContaining("no-such-category-");
+
+        assertThat(customers.profileDetails(id).orElseThrow().birthday()).isEqualTo(new Birthday(7, 14, 1990));
+    }
+
+    @Test
+    void theProfileDetailsOfAnUnknownCustomerCannotBeSaved() {
+        CustomerId nobody = new CustomerId(UUID.randomUUID());
+
+        assertThat(customers.profileDetails(nobody)).isEmpty();
+        assertThatThrownBy(() -> customers.updateProfileDetails(nobody, ProfileDetails.none()))
+                .isInstanceOf(CustomerNotFound.class);
     }
 
     private String rowVersion(CustomerId id) {
