@@ -7,10 +7,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.aftercart.catalog.Catalog;
 import org.aftercart.customers.ContactPreferences;
 import org.aftercart.customers.CustomerId;
 import org.aftercart.customers.CustomerProfile;
 import org.aftercart.customers.Customers;
+import org.aftercart.customers.InvalidProfileDetails;
+import org.aftercart.customers.ProfileDetails;
 import org.aftercart.orders.OrderManagement;
 import org.aftercart.orders.OrderSummaryPage;
 import org.aftercart.platform.Languages;
@@ -53,14 +57,21 @@ class AccountController {
     private final OrderManagement orders;
     private final Wallet wallet;
     private final AccountSettings settings;
+    private final Catalog catalog;
 
     AccountController(
-            AccountPages pages, Customers customers, OrderManagement orders, Wallet wallet, AccountSettings settings) {
+            AccountPages pages,
+            Customers customers,
+            OrderManagement orders,
+            Wallet wallet,
+            AccountSettings settings,
+            Catalog catalog) {
         this.pages = pages;
         this.customers = customers;
         this.orders = orders;
         this.wallet = wallet;
         this.settings = settings;
+        this.catalog = catalog;
     }
 
     @GetMapping("/account")
@@ -78,7 +89,38 @@ class AccountController {
         common(customer, preferences.get(), request, model);
         show(customer, Math.max(0, page), model);
         model.addAttribute("form", PreferencesForm.of(preferences.get()));
-        model.addAttribute("saved", saved != null);
+        model.addAttribute("saved", "preferences".equals(saved) || "".equals(saved));
+        model.addAttribute("profileSaved", "profile".equals(saved));
+        return "account/home";
+    }
+
+    @PostMapping("/account/profile")
+    String saveProfile(
+            @RequestParam Map<String, String> fields,
+            @RequestParam(name = "favouriteCategory", required = false) @Nullable List<String> favourites,
+            Authentication signedIn,
+            HttpServletRequest request,
+            Model model) {
+        CustomerId customer = CustomerId.of(signedIn.getName());
+        Optional<ContactPreferences> preferences = customers.contactPreferences(customer);
+        if (preferences.isEmpty()) {
+            return signedOutBecauseGone(request);
+        }
+        ProfileForm submitted = ProfileForm.from(fields, favourites == null ? List.of() : favourites);
+        List<String> errors = submitted.errors(Set.copyOf(catalog.categories()));
+        if (errors.isEmpty()) {
+            try {
+                customers.updateProfileDetails(customer, submitted.toDetails());
+                return "redirect:/account?saved=profile#profile";
+            } catch (InvalidProfileDetails impossibleDate) {
+                errors = List.of("account.profile.error.date");
+            }
+        }
+        common(customer, preferences.get(), request, model);
+        show(customer, 0, model);
+        model.addAttribute("form", PreferencesForm.of(preferences.get()));
+        model.addAttribute("profileForm", submitted);
+        model.addAttribute("profileErrors", errors);
         return "account/home";
     }
 
@@ -102,7 +144,7 @@ class AccountController {
             return "account/home";
         }
         customers.updateContactPreferences(customer, submitted.toPreferences(current));
-        return "redirect:/account?saved#preferences";
+        return "redirect:/account?saved=preferences#preferences";
     }
 
     private void common(CustomerId customer, ContactPreferences preferences, HttpServletRequest request, Model model) {
@@ -112,6 +154,10 @@ class AccountController {
         model.addAttribute("profile", customers.find(customer).orElseThrow());
         model.addAttribute("kinds", CHOOSABLE_KINDS);
         model.addAttribute("languageChoices", Languages.SUPPORTED);
+        model.addAttribute(
+                "profileForm", ProfileForm.of(customers.profileDetails(customer).orElse(ProfileDetails.none())));
+        model.addAttribute("categories", catalog.categories());
+        model.addAttribute("maxFavourites", Customers.MAX_FAVOURITE_CATEGORIES);
     }
 
     private void show(CustomerId customer, int page, Model model) {

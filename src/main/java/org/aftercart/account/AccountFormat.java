@@ -2,9 +2,11 @@ package org.aftercart.account;
 
 import java.text.NumberFormat;
 import java.time.Instant;
+import java.time.Month;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.time.format.TextStyle;
 import java.util.Locale;
 import org.aftercart.shared.Money;
 import org.jspecify.annotations.Nullable;
@@ -41,6 +43,11 @@ public record AccountFormat(Locale locale, ZoneId zone) {
                 : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
                         .withLocale(locale)
                         .format(instant.atZone(zone));
+    }
+
+    /** A month's name in the page's language, standing alone (as in a list of months): "January", "janvier". */
+    public String monthName(int month) {
+        return Month.of(month).getDisplayName(TextStyle.FULL_STANDALONE, locale);
     }
 
     /** For a {@code <time datetime>} attribute. */

@@ -38,11 +38,13 @@ class SignInController {
     String signIn(
             @RequestParam(name = "refused", required = false) @Nullable String refused,
             @RequestParam(name = "signed-out", required = false) @Nullable String signedOut,
+            @RequestParam(name = "deleted", required = false) @Nullable String deleted,
             HttpServletRequest request,
             Model model) {
         pages.common(request, model);
         model.addAttribute("refused", refused != null);
         model.addAttribute("signedOut", signedOut != null);
+        model.addAttribute("deleted", deleted != null);
         return "account/sign-in";
     }
 

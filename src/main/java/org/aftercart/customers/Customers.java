@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Customers {
 
     /** More would not personalise anything better. */
-    static final int MAX_FAVOURITE_CATEGORIES = 20;
+    public static final int MAX_FAVOURITE_CATEGORIES = 20;
 
     private final JdbcClient jdbc;
     private final Catalog catalog;

@@ -388,7 +388,7 @@ class AccountPageIntegrationTests extends AccountTestBase {
                         .param("language", "fr")
                         .with(csrf())
                         .session(session))
-                .andExpect(redirectedUrl("/account?saved#preferences"));
+                .andExpect(redirectedUrl("/account?saved=preferences#preferences"));
         ContactPreferences saved = customers.contactPreferences(customer).orElseThrow();
         assertThat(saved.channelFor("out-for-delivery")).isEqualTo(ContactChannel.SMS);
         assertThat(saved.channelFor("shipped")).isEqualTo(ContactChannel.EMAIL);

@@ -196,6 +196,7 @@ class PersonalDataIntegrationTests {
         assertThat(modules.path("integrations").path("webhooksReceived")).isEmpty();
         assertThat(modules.properties().stream().map(Map.Entry::getKey))
                 .containsExactlyInAnyOrder(
+                        "account",
                         "customers",
                         "fulfillment",
                         "integrations",
