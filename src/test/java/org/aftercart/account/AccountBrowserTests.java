@@ -7,7 +7,9 @@ import java.util.Arrays;
 import java.util.UUID;
 import org.aftercart.admin.Browser;
 import org.aftercart.catalog.Catalog;
+import org.aftercart.customers.Birthday;
 import org.aftercart.customers.ContactChannel;
+import org.aftercart.customers.ContactDetails;
 import org.aftercart.customers.CustomerId;
 import org.aftercart.customers.Customers;
 import org.aftercart.fulfillment.Fulfillment;
@@ -251,6 +253,44 @@ class AccountBrowserTests extends AccountTestBase {
         assertThat(browser.text("#refused")).startsWith("Ce lien de connexion a expiré ou a déjà servi.");
         browser.assertNoSeriousAccessibilityProblems("refused link in French");
         browser.screenshot("account-sign-in-refused-fr-desktop");
+    }
+
+    @Test
+    void aCustomerGivesTheirBirthdayThenDeletesTheirAccountInFrench() {
+        String email = SignInIntegrationTests.unique("leaving");
+        CustomerId customer = customers.findOrRegister(ContactDetails.email(email, "Louise Départ"));
+        wallet.grantStoreCredit(customer, Money.of("7.50", "EUR"), Money.zero(Money.currency("EUR")), "Geste", key());
+        browser.open(AccountSessions.signInPath(tokens, customer) + "&lang=fr");
+        browser.clickButton("Me connecter");
+        browser.waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Votre compte"));
+
+        new Select(browser.find("#birthDay")).selectByValue("14");
+        new Select(browser.find("#birthMonth")).selectByVisibleText("juillet");
+        browser.find("#birthYear").sendKeys("2031");
+        browser.clickButton("Enregistrer mes informations");
+        browser.waitUntil(ExpectedConditions.presenceOfElementLocated(By.id("profile-errors")));
+        assertThat(browser.text("#profile-errors")).contains("Cette date n’existe pas ou n’est pas encore passée");
+        browser.assertNoSeriousAccessibilityProblems("profile refused in French");
+        browser.find("#birthYear").clear();
+        browser.clickButton("Enregistrer mes informations");
+        browser.waitUntil(ExpectedConditions.presenceOfElementLocated(By.id("profile-saved")));
+        assertThat(customers.profileDetails(customer).orElseThrow().birthday()).isEqualTo(new Birthday(7, 14, null));
+        browser.width(Browser.PHONE);
+        browser.screenshot("account-profile-fr-phone");
+
+        browser.find("#delete-account").click();
+        browser.waitUntil(
+                ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Supprimer votre compte ?"));
+        assertThat(browser.text("#credit-lost")).contains("7,50 €");
+        browser.assertNoSeriousAccessibilityProblems("account deletion in French");
+        browser.screenshot("account-delete-fr-phone");
+        browser.find("#understood").click();
+        browser.clickButton("Supprimer mon compte");
+        browser.waitUntil(ExpectedConditions.presenceOfElementLocated(By.id("account-deleted")));
+        assertThat(browser.text("#account-deleted")).startsWith("Votre compte est supprimé");
+        assertThat(customers.find(customer).orElseThrow().email()).isNull();
+        browser.open("/account");
+        browser.waitUntil(ExpectedConditions.urlContains("/account/sign-in"));
     }
 
     private static String key() {
