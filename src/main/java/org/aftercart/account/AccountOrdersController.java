@@ -20,6 +20,7 @@ import org.aftercart.orders.OrderId;
 import org.aftercart.orders.OrderManagement;
 import org.aftercart.orders.OrderNotChangeable;
 import org.aftercart.orders.OrderView;
+import org.aftercart.tracking.ShipmentView;
 import org.aftercart.tracking.Tracking;
 import org.aftercart.tracking.TrackingLinks;
 import org.jspecify.annotations.Nullable;
@@ -56,6 +57,7 @@ class AccountOrdersController {
     private final Tracking tracking;
     private final TrackingLinks trackingLinks;
     private final Reorders reorders;
+    private final OrderHelp help;
     private final Catalog catalog;
 
     AccountOrdersController(
@@ -66,7 +68,9 @@ class AccountOrdersController {
             Tracking tracking,
             TrackingLinks trackingLinks,
             Reorders reorders,
-            Catalog catalog) {
+            Catalog catalog,
+            OrderHelp help) {
+        this.help = help;
         this.pages = pages;
         this.account = account;
         this.customers = customers;
@@ -94,7 +98,7 @@ class AccountOrdersController {
                 done == null
                         ? null
                         : switch (done) {
-                            case "changed", "cancelled" -> done;
+                            case "changed", "cancelled", "address" -> done;
                             default -> null;
                         });
         return orderPage(order.get(), signedIn, request, model);
@@ -218,7 +222,7 @@ class AccountOrdersController {
     // ---------------------------------------------------------------- helpers
 
     /** The order if it is the signed-in customer's; empty for another customer's, a wrong id or none. */
-    private Optional<OrderView> own(String orderId, Authentication signedIn) {
+    Optional<OrderView> own(String orderId, Authentication signedIn) {
         UUID id;
         try {
             id = UUID.fromString(orderId);
@@ -231,7 +235,8 @@ class AccountOrdersController {
     private String orderPage(OrderView order, Authentication signedIn, HttpServletRequest request, Model model) {
         common(signedIn, request, model);
         model.addAttribute("order", order);
-        model.addAttribute("parcels", tracking.shipmentsOf(order.id()));
+        List<ShipmentView> parcels = tracking.shipmentsOf(order.id());
+        model.addAttribute("parcels", parcels);
         model.addAttribute("trackingPath", trackingLinks.pathFor(order.id()));
         boolean returnable =
                 order.lines().stream().anyMatch(line -> line.quantities().returnable() > 0);
@@ -239,6 +244,7 @@ class AccountOrdersController {
                 "returnPath",
                 returnable ? "/returns/start?t=" + trackingLinks.tokenFor(order.id(), RETURN_HAND_OVER) : null);
         model.addAttribute("reorderLink", reorders.cartLink(order));
+        model.addAttribute("helpPath", help.pathFor(order, parcels, returnable, pages.locale(request)));
         model.addAttribute("maxQuantity", MAX_QUANTITY);
         Map<UUID, List<ProductVariant>> otherVariants = new HashMap<>();
         if (order.changeable()) {
@@ -255,7 +261,7 @@ class AccountOrdersController {
         return "account/order";
     }
 
-    private String refused(
+    String refused(
             OrderView order,
             String key,
             Authentication signedIn,
@@ -271,14 +277,13 @@ class AccountOrdersController {
         return orderPage(orders.find(order.id()).orElse(order), signedIn, request, model);
     }
 
-    private String notFound(
-            Authentication signedIn, HttpServletRequest request, HttpServletResponse response, Model model) {
+    String notFound(Authentication signedIn, HttpServletRequest request, HttpServletResponse response, Model model) {
         common(signedIn, request, model);
         response.setStatus(HttpStatus.NOT_FOUND.value());
         return "account/not-found";
     }
 
-    private void common(Authentication signedIn, HttpServletRequest request, Model model) {
+    void common(Authentication signedIn, HttpServletRequest request, Model model) {
         pages.common(request, model);
         model.addAttribute("signedIn", true);
         @Nullable
@@ -287,7 +292,7 @@ class AccountOrdersController {
         model.addAttribute("fmt", account.format(preferences, request));
     }
 
-    private static String actor(Authentication signedIn) {
+    static String actor(Authentication signedIn) {
         return "customer:" + signedIn.getName();
     }
 
@@ -344,7 +349,7 @@ class AccountOrdersController {
     }
 
     /** The order core's refusal in the customer's words. */
-    private static String refusalOf(RuntimeException e) {
+    static String refusalOf(RuntimeException e) {
         String detail = e.getMessage() == null ? "" : e.getMessage();
         if (e instanceof OrderNotChangeable) {
             return detail.contains("changed meanwhile")

@@ -293,6 +293,36 @@ class AccountBrowserTests extends AccountTestBase {
         browser.waitUntil(ExpectedConditions.urlContains("/account/sign-in"));
     }
 
+    @Test
+    void aCustomerSendsAnOrderToAnotherAddressOnAPhone() {
+        OrderView order = shop.placeOnly(SignInIntegrationTests.unique("moving"), "Doormat");
+        browser.open(AccountSessions.signInPath(tokens, CustomerId.of(order.customerId())) + "&lang=en");
+        browser.clickButton("Sign in");
+        browser.waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Your account"));
+        browser.width(Browser.PHONE);
+        browser.open("/account/orders/" + order.id().id());
+        assertThat(browser.find("#help-link").getAttribute("href")).contains("/help/for/change-order");
+
+        browser.find("#change-address").click();
+        browser.waitUntil(ExpectedConditions.presenceOfElementLocated(By.id("line1")));
+        browser.find("#postcode").clear();
+        browser.find("#line1").clear();
+        browser.find("#line1").sendKeys("12 Canal Street");
+        browser.driver.executeScript(
+                "document.querySelectorAll('[required]').forEach(e => e.removeAttribute('required'))");
+        browser.clickButton("Send it there");
+        browser.waitUntil(ExpectedConditions.presenceOfElementLocated(By.id("address-errors")));
+        assertThat(browser.text("#address-errors")).contains("Give the postcode.");
+        browser.assertNoSeriousAccessibilityProblems("address refused", error -> error.contains("400"));
+        browser.screenshot("account-address-refused-en-phone");
+        browser.find("#postcode").sendKeys("75003");
+        browser.clickButton("Send it there");
+        browser.waitUntil(ExpectedConditions.presenceOfElementLocated(By.id("done")));
+        assertThat(browser.text("#ship-to")).contains("12 Canal Street", "75003");
+        browser.assertNoSeriousAccessibilityProblems("address changed");
+        browser.screenshot("account-address-changed-en-phone");
+    }
+
     private static String key() {
         return "test:" + UUID.randomUUID();
     }

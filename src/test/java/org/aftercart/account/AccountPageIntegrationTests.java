@@ -412,6 +412,90 @@ class AccountPageIntegrationTests extends AccountTestBase {
     }
 
     @Test
+    void theOrderPageLinksToTheHelpArticleForWhereTheOrderStands() throws Exception {
+        String email = SignInIntegrationTests.unique("help");
+        OrderView placed = shop.placeOnly(email, "Teapot");
+        OrderView shipped = shop.shipInParcels(email, "Kettle").order();
+        MockHttpSession session = AccountSessions.signIn(mvc, tokens, customerOf(placed));
+
+        assertThat(orderPage(placed, session))
+                .contains("href=\"/help/for/change-order?lang=en&amp;order=" + placed.number() + "\"");
+        assertThat(orderPage(shipped, session))
+                .contains("href=\"/help/for/parcel-tracking?lang=en&amp;order=" + shipped.number() + "\"");
+    }
+
+    @Test
+    void theDeliveryAddressIsChangedWithTheVersionSeenAndWrongOnesRefusedWithNothingWritten() throws Exception {
+        OrderView order = shop.placeOnly(SignInIntegrationTests.unique("moving"), "Rug");
+        OrderView theirs = shop.placeOnly(SignInIntegrationTests.unique("not-moving"), "Rug");
+        MockHttpSession session = AccountSessions.signIn(mvc, tokens, customerOf(order));
+        String path = "/account/orders/" + order.id().id() + "/address";
+
+        assertThat(mvc.perform(get(path).session(session))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .contains("name=\"version\" value=\"" + order.version() + "\"");
+        mvc.perform(post(path)
+                        .param("version", String.valueOf(order.version()))
+                        .param("name", "Grace Hopper")
+                        .param("line1", "1 Navy Road")
+                        .param("postcode", "")
+                        .param("city", "Arlington")
+                        .with(csrf())
+                        .session(session))
+                .andExpect(status().isBadRequest())
+                .andExpect(result ->
+                        assertThat(result.getResponse().getContentAsString()).contains("Give the postcode."));
+        assertThat(orders.find(order.id()).orElseThrow().shipTo()).isEqualTo(order.shipTo());
+
+        mvc.perform(post(path)
+                        .param("version", String.valueOf(order.version()))
+                        .param("name", "Grace Hopper")
+                        .param("line1", "1 Navy Road")
+                        .param("postcode", "22201")
+                        .param("city", "Arlington")
+                        .with(csrf())
+                        .session(session))
+                .andExpect(redirectedUrl("/account/orders/" + order.id().id() + "?done=address"));
+        OrderView moved = orders.find(order.id()).orElseThrow();
+        assertThat(moved.shipTo().line1()).isEqualTo("1 Navy Road");
+        assertThat(moved.shipTo().country()).isEqualTo(order.shipTo().country());
+        assertThat(orders.journal(order.id()).getLast().actor()).isEqualTo("customer:" + order.customerId());
+
+        mvc.perform(post(path)
+                        .param("version", String.valueOf(order.version()))
+                        .param("name", "Someone Else")
+                        .param("line1", "2 Stale Street")
+                        .param("postcode", "1000")
+                        .param("city", "Brussels")
+                        .with(csrf())
+                        .session(session))
+                .andExpect(status().isConflict());
+        assertThat(orders.find(order.id()).orElseThrow().shipTo()).isEqualTo(moved.shipTo());
+
+        mvc.perform(post("/account/orders/" + theirs.id().id() + "/address")
+                        .param("version", String.valueOf(theirs.version()))
+                        .param("name", "Thief")
+                        .param("line1", "3 Elsewhere")
+                        .param("postcode", "1")
+                        .param("city", "X")
+                        .with(csrf())
+                        .session(session))
+                .andExpect(status().isNotFound());
+        assertThat(orders.find(theirs.id()).orElseThrow().shipTo()).isEqualTo(theirs.shipTo());
+    }
+
+    private String orderPage(OrderView order, MockHttpSession session) throws Exception {
+        return mvc.perform(get("/account/orders/" + order.id().id()).session(session))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+    }
+
+    @Test
     void aCustomerErasedWhileSignedInIsSignedOut() throws Exception {
         String email = SignInIntegrationTests.unique("erased");
         CustomerId customer = customers.findOrRegister(ContactDetails.email(email, "Gone Soon"));
