@@ -72,6 +72,26 @@ public class OrderManagement {
     }
 
     /**
+     * Orders placed in [from, to) per day in {@code zone} (index orders_placed_at_idx); days without
+     * any are left out.
+     */
+    @Transactional(readOnly = true)
+    public List<OrdersOnDay> ordersPerDay(Instant from, Instant to, java.time.ZoneId zone) {
+        return jdbc.sql(
+                        """
+                        select (placed_at at time zone :zone)::date as day, count(*) as orders
+                        from orders.orders where placed_at >= :from and placed_at < :to
+                        group by 1 order by 1
+                        """)
+                .param("zone", zone.getId())
+                .param("from", java.sql.Timestamp.from(from))
+                .param("to", java.sql.Timestamp.from(to))
+                .query((rs, row) ->
+                        new OrdersOnDay(rs.getObject("day", java.time.LocalDate.class), rs.getLong("orders")))
+                .list();
+    }
+
+    /**
      * Takes an order. A channel that sends the same external reference twice gets the first order
      * back instead of a second one.
      */
