@@ -93,7 +93,13 @@ class DashboardController {
     private Map<String, Object> outcomesChart(ReturnFigures returns) {
         Map<String, Long> units = new LinkedHashMap<>();
         for (ReturnFigures.OutcomeMix mix : returns.outcomes()) {
-            units.merge(text.get("return.outcome." + mix.outcome().name()), mix.units(), Long::sum);
+            // The same labels as the return pages (return.outcome.*, checked by MessagesBundleTests).
+            units.merge(
+                    text.getOrCode(
+                            "return.outcome." + mix.outcome().name(),
+                            mix.outcome().name()),
+                    mix.units(),
+                    Long::sum);
         }
         return chart(
                 "doughnut",

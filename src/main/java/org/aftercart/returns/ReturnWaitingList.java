@@ -36,7 +36,7 @@ class ReturnWaitingList {
                                coalesce((select sum(i.unit_refund * i.quantity) from returns.return_items i
                                          where i.return_id = r.id), 0) as value
                         from returns.returns r where """
-                                + (forRefund ? WAITING_FOR_REFUND : WAITING_FOR_RECEIPT)
+                                + " " + (forRefund ? WAITING_FOR_REFUND : WAITING_FOR_RECEIPT)
                                 + " order by r.updated_at, r.id limit :limit offset :offset")
                 .param("since", Timestamp.from(untouchedSince))
                 .param("limit", limit)
