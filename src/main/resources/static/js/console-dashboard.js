@@ -21,7 +21,10 @@
         });
         var options = { responsive: true, maintainAspectRatio: false, animation: false };
         if (!round) {
-            options.scales = { y: { beginAtZero: true } };
+            // Counts are whole numbers; shares are per cent, from 0 to 100.
+            options.scales = {
+                y: spec.percent ? { min: 0, max: 100 } : { beginAtZero: true, ticks: { precision: 0 } }
+            };
         }
         var figure = canvas.closest("figure");
         figure.classList.add("chart-drawn");

@@ -60,7 +60,7 @@ class DashboardController {
     }
 
     private Map<String, Object> promiseChart(DashboardFigures figures) {
-        return chart(
+        Map<String, Object> chart = chart(
                 "line",
                 days(figures),
                 List.of(
@@ -74,6 +74,8 @@ class DashboardController {
                                 figures.days().stream()
                                         .map(day -> day.deliveredOnPromise().percent())
                                         .toList())));
+        chart.put("percent", true);
+        return chart;
     }
 
     private Map<String, Object> reasonsChart(ReturnFigures returns) {
