@@ -10,6 +10,7 @@ import org.aftercart.orders.OrderId;
 import org.aftercart.returns.ReturnSummary;
 import org.aftercart.returns.Returns;
 import org.aftercart.tracking.StuckParcel;
+import org.aftercart.tracking.Tracking;
 import org.aftercart.tracking.TrackingLinks;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
@@ -38,7 +39,7 @@ class OperationsController {
     record ParcelRow(StuckParcel parcel, String trackingPath) {}
 
     private final Fulfillment fulfillment;
-    private final org.aftercart.tracking.Tracking tracking;
+    private final Tracking tracking;
     private final TrackingLinks trackingLinks;
     private final Notifications notifications;
     private final Returns returns;
@@ -48,7 +49,7 @@ class OperationsController {
 
     OperationsController(
             Fulfillment fulfillment,
-            org.aftercart.tracking.Tracking tracking,
+            Tracking tracking,
             TrackingLinks trackingLinks,
             Notifications notifications,
             Returns returns,

@@ -2,6 +2,7 @@ package org.aftercart.fulfillment;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -99,7 +100,7 @@ public class Fulfillment {
      * Per day in {@code zone}, the orders whose ship-by time falls in [from, to) and how many shipped
      * by it; days without any are left out.
      */
-    public List<ShippingOnTime> shippingOnTime(Instant from, Instant to, java.time.ZoneId zone) {
+    public List<ShippingOnTime> shippingOnTime(Instant from, Instant to, ZoneId zone) {
         return figures.onTime(from, to, zone);
     }
 

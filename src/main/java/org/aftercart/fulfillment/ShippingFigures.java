@@ -2,8 +2,10 @@ package org.aftercart.fulfillment;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -26,8 +28,8 @@ class ShippingFigures {
                         + " and ship_by < ? order by ship_by, id limit ? offset ?")
                 .params(Timestamp.from(now), limit, offset)
                 .query((rs, row) -> new LateShipment(
-                        rs.getObject("id", java.util.UUID.class),
-                        rs.getObject("order_id", java.util.UUID.class),
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("order_id", UUID.class),
                         rs.getString("order_number"),
                         rs.getString("location_code"),
                         FulfillmentStatus.valueOf(rs.getString("status")),
@@ -62,7 +64,7 @@ class ShippingFigures {
                 .param("to", Timestamp.from(to))
                 .param("zone", zone.getId())
                 .query((rs, row) -> new ShippingOnTime(
-                        rs.getObject("day", java.time.LocalDate.class), rs.getLong("due"), rs.getLong("on_time")))
+                        rs.getObject("day", LocalDate.class), rs.getLong("due"), rs.getLong("on_time")))
                 .list();
     }
 }

@@ -1,8 +1,11 @@
 package org.aftercart.orders;
 
 import java.math.BigDecimal;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -76,7 +79,7 @@ public class OrderManagement {
      * any are left out.
      */
     @Transactional(readOnly = true)
-    public List<OrdersOnDay> ordersPerDay(Instant from, Instant to, java.time.ZoneId zone) {
+    public List<OrdersOnDay> ordersPerDay(Instant from, Instant to, ZoneId zone) {
         return jdbc.sql(
                         """
                         select (placed_at at time zone :zone)::date as day, count(*) as orders
@@ -84,10 +87,9 @@ public class OrderManagement {
                         group by 1 order by 1
                         """)
                 .param("zone", zone.getId())
-                .param("from", java.sql.Timestamp.from(from))
-                .param("to", java.sql.Timestamp.from(to))
-                .query((rs, row) ->
-                        new OrdersOnDay(rs.getObject("day", java.time.LocalDate.class), rs.getLong("orders")))
+                .param("from", Timestamp.from(from))
+                .param("to", Timestamp.from(to))
+                .query((rs, row) -> new OrdersOnDay(rs.getObject("day", LocalDate.class), rs.getLong("orders")))
                 .list();
     }
 

@@ -23,6 +23,7 @@ import org.aftercart.catalog.Catalog;
 import org.aftercart.fulfillment.Fulfillment;
 import org.aftercart.fulfillment.LateShipment;
 import org.aftercart.inventory.Inventory;
+import org.aftercart.notifications.Notifications;
 import org.aftercart.orders.OrderManagement;
 import org.aftercart.orders.OrderView;
 import org.aftercart.returns.ReturnOutcome;
@@ -80,6 +81,9 @@ class OperationsConsoleTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    Notifications notifications;
 
     OperationsScenes scenes;
 
@@ -184,6 +188,34 @@ class OperationsConsoleTests {
                         .with(AGENT))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Returns waiting for a refund")));
+    }
+
+    @Test
+    void aFailedWebhookDeliveryIsCountedAmongFailedDeliveriesAndRetriedFromTheMessagesPage() throws Exception {
+        long before = notifications.countProblems();
+        UUID delivery = UUID.randomUUID();
+        String endpoint = UUID.randomUUID().toString();
+        // Written straight into the table, as the dispatcher is off in tests.
+        jdbc.sql(
+                        """
+                        insert into notifications.messages (id, kind, purpose, dedupe_key, status, attempts, channel,
+                            recipient, reason)
+                        values (?, 'order.shipped', 'WEBHOOK', ?, 'FAILED', 8, 'WEBHOOK', ?, 'HTTP 503 after 8 attempts')
+                        """)
+                .params(delivery, "test:" + delivery, endpoint)
+                .update();
+
+        assertThat(notifications.countProblems()).isGreaterThanOrEqualTo(before + 1);
+        mvc.perform(get("/console/messages").with(AGENT))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("/console/messages/" + delivery),
+                                containsString(endpoint),
+                                containsString("HTTP 503 after 8 attempts"))));
+        mvc.perform(post("/console/messages/{id}/retry", delivery).with(AGENT).with(csrf()))
+                .andExpect(redirectedUrl("/console/messages/" + delivery));
+        assertThat(notifications.find(delivery).orElseThrow().status().name()).isEqualTo("PENDING");
     }
 
     @Test
