@@ -97,8 +97,8 @@ public class Fulfillment {
     }
 
     /**
-     * Per day in {@code zone}, the orders whose ship-by time falls in [from, to) and how many shipped
-     * by it; days without any are left out.
+     * Per day in {@code zone} within [from, to), the orders whose shipping was decided that day and
+     * how many left by their ship-by time ({@link ShippingOnTime}); days without any are left out.
      */
     public List<ShippingOnTime> shippingOnTime(Instant from, Instant to, ZoneId zone) {
         return figures.onTime(from, to, zone);

@@ -107,6 +107,8 @@ class DashboardIntegrationTests {
 
         clock.set(morning.plus(Duration.ofHours(3))); // before its ship-by, the next morning
         String onTimeParcel = scenes.ship(onTime);
+        // Shipped in time counts at once; the others are not decided before their ship-by time.
+        assertThat(dashboard.between(day, day.plusDays(1)).shippedOnTime()).isEqualTo(new Share(1, 1));
         clock.set(morning.plus(Duration.ofDays(2))); // a day after its ship-by
         String lateParcel = scenes.ship(late);
 
@@ -134,8 +136,10 @@ class DashboardIntegrationTests {
                 .isZero();
         assertThat(figures.orders()).isEqualTo(4);
 
-        // Three orders were due the next morning (the cancelled one is not due): one left in time.
-        assertThat(figures.days().get(1).shippedOnTime()).isEqualTo(new Share(1, 3));
+        // The one shipped in time counts on the day it left; the late and the never shipped on their
+        // ship-by day, the next morning. The cancelled one is not due.
+        assertThat(figures.days().get(0).shippedOnTime()).isEqualTo(new Share(1, 1));
+        assertThat(figures.days().get(1).shippedOnTime()).isEqualTo(new Share(0, 2));
         assertThat(figures.shippedOnTime()).isEqualTo(new Share(1, 3));
         assertThat(figures.shippedOnTime().percent()).isEqualByComparingTo("33.3");
 
