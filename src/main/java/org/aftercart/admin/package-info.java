@@ -18,6 +18,8 @@
             "support",
             "offers",
             "privacy",
+            "tracking",
+            "analytics",
             "platform",
             "shared"
         })

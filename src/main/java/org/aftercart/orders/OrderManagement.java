@@ -1,8 +1,11 @@
 package org.aftercart.orders;
 
 import java.math.BigDecimal;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +72,25 @@ public class OrderManagement {
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
+    }
+
+    /**
+     * Orders placed in [from, to) per day in {@code zone} (index orders_placed_at_idx); days without
+     * any are left out.
+     */
+    @Transactional(readOnly = true)
+    public List<OrdersOnDay> ordersPerDay(Instant from, Instant to, ZoneId zone) {
+        return jdbc.sql(
+                        """
+                        select (placed_at at time zone :zone)::date as day, count(*) as orders
+                        from orders.orders where placed_at >= :from and placed_at < :to
+                        group by 1 order by 1
+                        """)
+                .param("zone", zone.getId())
+                .param("from", Timestamp.from(from))
+                .param("to", Timestamp.from(to))
+                .query((rs, row) -> new OrdersOnDay(rs.getObject("day", LocalDate.class), rs.getLong("orders")))
+                .list();
     }
 
     /**
