@@ -18,6 +18,8 @@
             "support",
             "offers",
             "privacy",
+            "tracking",
+            "timeline",
             "platform",
             "shared"
         })
