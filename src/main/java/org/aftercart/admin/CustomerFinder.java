@@ -43,7 +43,7 @@ class CustomerFinder {
 
     record Result(String query, List<Hit> hits, int page, boolean hasNext) {
 
-        boolean hasPrevious() {
+        public boolean hasPrevious() {
             return page > 0;
         }
     }
@@ -89,8 +89,11 @@ class CustomerFinder {
     /** The customers an order, tracking or return number names exactly, with what named them. */
     private Map<CustomerId, Match> byNumber(String term) {
         Map<CustomerId, Match> found = new LinkedHashMap<>();
-        orders.findByNumber(term).ifPresent(order -> customerOf(order)
-                .ifPresent(customer -> found.putIfAbsent(customer, new Match("order", order.number()))));
+        // Order numbers are upper case (AC-100001); staff type them as they come.
+        orders.findByNumber(term)
+                .or(() -> orders.findByNumber(term.toUpperCase(java.util.Locale.ROOT)))
+                .ifPresent(order -> customerOf(order)
+                        .ifPresent(customer -> found.putIfAbsent(customer, new Match("order", order.number()))));
         for (ShipmentView parcel : tracking.shipmentsByTrackingNumber(term)) {
             orders.find(new OrderId(parcel.orderId()))
                     .flatMap(CustomerFinder::customerOf)
