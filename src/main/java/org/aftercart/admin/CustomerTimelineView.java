@@ -31,7 +31,7 @@ class CustomerTimelineView {
                 kind == null ? null : TimelineCategory.parse(kind).orElse(null);
         TimelinePage page = timeline.page(customer, category, before, PAGE_SIZE);
         model.addAttribute("timeline", page);
-        model.addAttribute("timelineCategory", category == null ? null : category.param());
+        model.addAttribute("timelineCategory", category == null ? null : category.slug());
         model.addAttribute("timelineCategories", List.of(TimelineCategory.values()));
         model.addAttribute("timelineCustomerId", customer.id());
         model.addAttribute("timelineContinued", before != null && !before.isBlank());

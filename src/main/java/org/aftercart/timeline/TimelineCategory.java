@@ -38,7 +38,7 @@ public enum TimelineCategory {
     }
 
     /** As written in links: lower case. */
-    public String param() {
+    public String slug() {
         return name().toLowerCase(Locale.ROOT);
     }
 }
