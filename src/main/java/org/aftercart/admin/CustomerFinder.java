@@ -97,7 +97,8 @@ class CustomerFinder {
         for (ShipmentView parcel : tracking.shipmentsByTrackingNumber(term)) {
             orders.find(new OrderId(parcel.orderId()))
                     .flatMap(CustomerFinder::customerOf)
-                    .ifPresent(customer -> found.putIfAbsent(customer, new Match("tracking", term)));
+                    .ifPresent(customer -> found.putIfAbsent(
+                            customer, new Match("tracking", String.valueOf(parcel.trackingNumber()))));
         }
         returns.findByNumber(term)
                 .filter(request -> request.customerId() != null)
