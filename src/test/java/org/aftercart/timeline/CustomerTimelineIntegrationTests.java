@@ -15,6 +15,10 @@ import org.aftercart.catalog.Catalog;
 import org.aftercart.customers.CustomerId;
 import org.aftercart.fulfillment.Fulfillment;
 import org.aftercart.inventory.Inventory;
+import org.aftercart.notifications.Engagement;
+import org.aftercart.notifications.MessageStatus;
+import org.aftercart.notifications.MessageView;
+import org.aftercart.notifications.Notifications;
 import org.aftercart.notifications.NotificationsTestSupport;
 import org.aftercart.orders.OrderManagement;
 import org.aftercart.orders.OrderPlaced;
@@ -103,6 +107,12 @@ class CustomerTimelineIntegrationTests {
     CustomerTimeline timeline;
 
     @Autowired
+    Notifications notifications;
+
+    @Autowired
+    Engagement engagement;
+
+    @Autowired
     ApplicationEventPublisher events;
 
     @Autowired
@@ -175,6 +185,28 @@ class CustomerTimelineIntegrationTests {
                 .containsExactly("Called about the parcel " + order.number());
         TimelinePage money = timeline.page(customer, TimelineCategory.MONEY, null, 10);
         assertThat(money.entries()).extracting(TimelineEntry::kind).containsExactly("credit.granted");
+    }
+
+    @Test
+    void aMessageOpenedTwiceIsOnTheTimelineOnce() throws Exception {
+        Journey journey = journey("opener");
+        MessageView sent = notifications.ofCustomer(journey.customer()).stream()
+                .filter(message -> message.status() == MessageStatus.SENT)
+                .findFirst()
+                .orElseThrow();
+        String signature = NotificationsTestSupport.openSignature(context, sent.id());
+        engagement.opened(sent.id(), signature);
+        engagement.opened(sent.id(), signature);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> kinds(journey.customer()).contains("message.opened"));
+        Thread.sleep(500); // time for a wrongly announced second open to arrive
+        List<TimelineEntry> opened =
+                timeline.page(journey.customer(), TimelineCategory.MESSAGES, null, 100).entries().stream()
+                        .filter(entry -> entry.kind().equals("message.opened"))
+                        .toList();
+        assertThat(opened).hasSize(1);
+        assertThat(opened.getFirst().link())
+                .isEqualTo(new TimelineEntry.Link(TimelineEntry.LinkType.MESSAGE, sent.id()));
     }
 
     @Test
