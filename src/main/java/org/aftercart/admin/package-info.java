@@ -20,6 +20,7 @@
             "privacy",
             "tracking",
             "analytics",
+            "timeline",
             "platform",
             "shared"
         })

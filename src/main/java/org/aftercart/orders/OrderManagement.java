@@ -387,6 +387,35 @@ public class OrderManagement {
         return search.ofCustomer(customer.id(), page, size);
     }
 
+    /**
+     * The number of orders and the latest order of each customer given that has any, in one query
+     * answered by the index on (customer, placed at).
+     */
+    public java.util.Map<CustomerId, CustomerOrderStats> statsOfCustomers(java.util.Collection<CustomerId> customers) {
+        if (customers.isEmpty()) {
+            return java.util.Map.of();
+        }
+        java.util.Map<CustomerId, CustomerOrderStats> stats = new java.util.HashMap<>();
+        jdbc.sql(
+                        """
+                        select distinct on (customer_id) customer_id, id, number, placed_at,
+                               count(*) over (partition by customer_id) as orders
+                        from orders.orders where customer_id = any(?)
+                        order by customer_id, placed_at desc, id desc
+                        """)
+                .param(customers.stream().map(CustomerId::id).toArray(UUID[]::new))
+                .query(rs -> {
+                    stats.put(
+                            new CustomerId(rs.getObject("customer_id", UUID.class)),
+                            new CustomerOrderStats(
+                                    rs.getLong("orders"),
+                                    new OrderId(rs.getObject("id", UUID.class)),
+                                    rs.getString("number"),
+                                    rs.getTimestamp("placed_at").toInstant()));
+                });
+        return stats;
+    }
+
     /** Records a cancellation the sales channel made and refunded on its side. */
     public OrderView applyChannelCancellation(OrderId id, String reason, String actor) {
         return cancel(id, reason, actor, null, true);

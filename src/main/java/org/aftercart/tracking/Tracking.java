@@ -76,6 +76,16 @@ public class Tracking {
                 .toList();
     }
 
+    /** The parcels to customers with this tracking number (carriers reuse numbers after a while), newest first. */
+    public List<ShipmentView> shipmentsByTrackingNumber(String trackingNumber) {
+        if (trackingNumber.isBlank()) {
+            return List.of();
+        }
+        return shipments.byTrackingNumber(trackingNumber).stream()
+                .map(Shipments.Shipment::view)
+                .toList();
+    }
+
     public Optional<ShipmentView> shipment(UUID id) {
         return shipments.find(id).map(Shipments.Shipment::view);
     }

@@ -88,6 +88,13 @@ class MessagesBundleTests {
             Map.entry(
                     "message.kind.",
                     MessageKind.BUILT_IN.stream().map(MessageKind::key).toList()),
+            Map.entry(
+                    "timeline.filter.",
+                    Arrays.stream(org.aftercart.timeline.TimelineCategory.values())
+                            .map(org.aftercart.timeline.TimelineCategory::slug)
+                            .toList()),
+            // CustomerFinder.Match keys: which exact number found the customer.
+            Map.entry("customers.matched.", List.of("order", "tracking", "return")),
             // The wallet's ledger line types (wallet.entries.type), as the account page shows them.
             Map.entry(
                     "account.history.type.",

@@ -205,6 +205,7 @@ class PersonalDataIntegrationTests {
                         "orders",
                         "payments",
                         "returns",
+                        "timeline",
                         "tracking",
                         "wallet");
     }
