@@ -1,6 +1,5 @@
 package org.aftercart.admin;
 
-import jakarta.servlet.http.HttpServletRequest;
 import java.util.UUID;
 import org.aftercart.customers.CustomerId;
 import org.aftercart.customers.CustomerNotFound;
@@ -32,13 +31,16 @@ class CustomerAdminController {
     private final Wallet wallet;
     private final Returns returns;
     private final PersonalDataRequests privacy;
+    private final ConsoleAccess access;
 
     CustomerAdminController(
             Customers customers,
             Notifications notifications,
             Wallet wallet,
             Returns returns,
-            PersonalDataRequests privacy) {
+            PersonalDataRequests privacy,
+            ConsoleAccess access) {
+        this.access = access;
         this.customers = customers;
         this.notifications = notifications;
         this.wallet = wallet;
@@ -47,7 +49,7 @@ class CustomerAdminController {
     }
 
     @GetMapping("/{id}")
-    String customer(@PathVariable UUID id, HttpServletRequest request, Model model) {
+    String customer(@PathVariable UUID id, Model model) {
         CustomerId customer = new CustomerId(id);
         model.addAttribute("customer", customers.find(customer).orElseThrow(() -> new CustomerNotFound(customer)));
         model.addAttribute(
@@ -56,7 +58,7 @@ class CustomerAdminController {
         model.addAttribute(
                 "details", customers.profileDetails(customer).orElseThrow(() -> new CustomerNotFound(customer)));
         model.addAttribute("erasure", privacy.erasure(customer).orElse(null));
-        model.addAttribute("mayHandlePersonalData", CustomerPrivacyController.mayHandlePersonalData(request));
+        model.addAttribute("mayHandlePersonalData", access.mayOpen("/console/customers/" + id + "/erasure"));
         model.addAttribute("messages", notifications.ofCustomer(customer));
         model.addAttribute(
                 "credit",
