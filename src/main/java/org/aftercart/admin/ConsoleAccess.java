@@ -27,9 +27,10 @@ import org.springframework.stereotype.Component;
  *
  * <ul>
  *   <li>admin: everything;
- *   <li>agent: orders, customers, returns, messages and help articles, with their actions;
- *   <li>store associate: the store counter, the orders and returns read-only, receiving returns,
- *       and picking, packing and shipping (ship-from-store);
+ *   <li>agent: orders (cancel, and the fulfilment steps), customers, returns, messages and help
+ *       articles, with their actions;
+ *   <li>store associate: the store counter, receiving returns, the fulfilment steps (ship from
+ *       store), the orders and returns otherwise read-only (no cancelling, no refund decision);
  *   <li>analyst: the lists read-only (orders, returns, messages, offers' figures) and the
  *       dashboard, never a customer's page nor any action.
  * </ul>
@@ -44,11 +45,11 @@ class ConsoleAccess implements StaffAccessPolicy {
             // The shell: the home page sends each role on to its first page.
             rule(GET, "/admin", EVERYONE),
             rule(GET, "/admin/", EVERYONE),
-            // Orders: everyone reads; agents cancel and skip the hold window; the floor picks, packs, ships.
+            // Orders: everyone reads (the store looks orders up); only agents cancel; whoever works the
+            // floor (store or warehouse) releases, picks, packs and ships.
             rule(GET, "/admin/orders/**", EVERYONE),
-            rule(POST, "/admin/orders/*/cancel", ADMIN, AGENT),
-            rule(POST, "/admin/orders/*/fulfillment-orders/*/release", ADMIN, AGENT),
-            rule(POST, "/admin/orders/*/fulfillment-orders/*/*", ADMIN, ASSOCIATE),
+            rule(POST, "/admin/orders/*/fulfillment-orders/**", ADMIN, AGENT, ASSOCIATE),
+            rule(POST, "/admin/orders/**", ADMIN, AGENT),
             // Customers: personal data leaves the system or is erased by an admin only.
             rule(null, "/console/customers/*/personal-data", ADMINS),
             rule(null, "/console/customers/*/erasure", ADMINS),
