@@ -52,7 +52,7 @@ class ApiKeyAdminController {
         StaffAudit.subject("api-key", String.valueOf(issued.id()));
         StaffAudit.change(null, keys.find(issued.id()).orElseThrow());
         redirect.addFlashAttribute(NEW_KEY, issued.key());
-        Flash.success(redirect, text.get("api-keys.created", trimmed));
+        Flash.success(redirect, text.get("api-keys.create.done", trimmed));
         return "redirect:/console/settings/api-keys";
     }
 

@@ -125,7 +125,7 @@ class StaffAuditFilter extends OncePerRequestFilter {
         for (int i = 1; i < segments.length; i++) {
             if (IDENTIFIER.matcher(segments[i]).matches()) {
                 String collection = segments[i - 1];
-                return new String[] {SUBJECT_TYPES.getOrDefault(collection, collection), segments[i]};
+                return new String[] {SUBJECT_TYPES.getOrDefault(collection, singular(collection)), segments[i]};
             }
         }
         for (String field : SUBJECT_FIELDS) {
@@ -135,6 +135,10 @@ class StaffAuditFilter extends OncePerRequestFilter {
             }
         }
         return new String[] {null, null};
+    }
+
+    private static String singular(String collection) {
+        return collection.endsWith("s") ? collection.substring(0, collection.length() - 1) : collection;
     }
 
     private static String pathOf(HttpServletRequest request) {
