@@ -84,6 +84,14 @@ class ConsoleAccess implements StaffAccessPolicy {
         return may(GET, path);
     }
 
+    /**
+     * Whether the signed-in staff member may post to this path: what decides if a page shows an
+     * action's form. Ids may be written as {@code x} ({@code /console/returns/x/approve}).
+     */
+    public boolean mayPost(String path) {
+        return may(POST, path);
+    }
+
     public boolean may(HttpMethod method, String path) {
         Authentication signedIn = SecurityContextHolder.getContext().getAuthentication();
         if (signedIn == null || !signedIn.isAuthenticated()) {
