@@ -79,6 +79,7 @@ public class StaffAudit {
     static final String REJECTED = StaffAudit.class.getName() + ".rejected";
     static final String SUBJECT_TYPE = StaffAudit.class.getName() + ".subjectType";
     static final String SUBJECT_ID = StaffAudit.class.getName() + ".subjectId";
+    static final String NOTHING_CHANGED = StaffAudit.class.getName() + ".nothingChanged";
 
     private static final TypeReference<Map<String, List<String>>> FIELDS = new TypeReference<>() {};
 
@@ -99,6 +100,14 @@ public class StaffAudit {
     /** The action was refused by the module, for this reason: recorded as {@link Outcome#REJECTED}. */
     public static void rejected(String reason) {
         attach(REJECTED, reason);
+    }
+
+    /**
+     * This request is posted but changes nothing (a preview): it is left out of the log, which would
+     * otherwise fill with one entry per keystroke.
+     */
+    public static void changesNothing() {
+        attach(NOTHING_CHANGED, Boolean.TRUE);
     }
 
     /** Names the subject when the route does not (e.g. the return a counter sale created). */

@@ -60,6 +60,9 @@ class StaffAuditFilter extends OncePerRequestFilter {
             throw e;
         }
         Object rejected = request.getAttribute(StaffAudit.REJECTED);
+        if (Boolean.TRUE.equals(request.getAttribute(StaffAudit.NOTHING_CHANGED))) {
+            return;
+        }
         if (rejected != null) {
             write(request, StaffAudit.Outcome.REJECTED, rejected.toString());
         } else if (response.getStatus() >= 500) {

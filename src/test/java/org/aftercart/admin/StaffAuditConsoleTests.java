@@ -199,6 +199,17 @@ class StaffAuditConsoleTests {
         assertThat(older.nextBefore()).isNull();
     }
 
+    @Test
+    void aPreviewPostedAsTheMerchantTypesIsNotAnAction() throws Exception {
+        mvc.perform(post("/console/templates/delivered/SMS/fr/preview")
+                        .param("body", "Votre colis est arrivé")
+                        .with(csrf())
+                        .with(as(admin, "ADMIN")))
+                .andExpect(status().isOk());
+
+        assertThat(audit.search(admin, null, null, 10).entries()).isEmpty();
+    }
+
     private StaffAudit.Entry only(String staff) {
         List<StaffAudit.Entry> entries = audit.search(staff, null, null, 10).entries();
         assertThat(entries).hasSize(1);
