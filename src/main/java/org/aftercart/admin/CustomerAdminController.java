@@ -1,6 +1,5 @@
 package org.aftercart.admin;
 
-import jakarta.servlet.http.HttpServletRequest;
 import java.util.UUID;
 import org.aftercart.customers.CustomerId;
 import org.aftercart.customers.CustomerNotFound;
@@ -36,6 +35,7 @@ class CustomerAdminController {
     private final Returns returns;
     private final PersonalDataRequests privacy;
     private final CustomerTimelineView timeline;
+    private final ConsoleAccess access;
 
     CustomerAdminController(
             Customers customers,
@@ -43,7 +43,9 @@ class CustomerAdminController {
             Wallet wallet,
             Returns returns,
             PersonalDataRequests privacy,
-            CustomerTimelineView timeline) {
+            CustomerTimelineView timeline,
+            ConsoleAccess access) {
+        this.access = access;
         this.customers = customers;
         this.notifications = notifications;
         this.wallet = wallet;
@@ -57,7 +59,6 @@ class CustomerAdminController {
             @PathVariable UUID id,
             @RequestParam(required = false) @Nullable String kind,
             @RequestParam(required = false) @Nullable String before,
-            HttpServletRequest request,
             Model model) {
         CustomerId customer = new CustomerId(id);
         model.addAttribute("customer", customers.find(customer).orElseThrow(() -> new CustomerNotFound(customer)));
@@ -68,7 +69,7 @@ class CustomerAdminController {
                 "details", customers.profileDetails(customer).orElseThrow(() -> new CustomerNotFound(customer)));
         model.addAttribute("erasure", privacy.erasure(customer).orElse(null));
         timeline.addTo(model, customer, kind, before);
-        model.addAttribute("mayHandlePersonalData", CustomerPrivacyController.mayHandlePersonalData(request));
+        model.addAttribute("mayHandlePersonalData", access.mayOpen("/console/customers/" + id + "/erasure"));
         model.addAttribute("messages", notifications.ofCustomer(customer));
         model.addAttribute(
                 "credit",

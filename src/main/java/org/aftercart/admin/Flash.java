@@ -1,6 +1,7 @@
 package org.aftercart.admin;
 
 import java.io.Serializable;
+import org.aftercart.platform.StaffAudit;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The one-line outcome of an action, shown once on the page the action redirects to. */
@@ -17,7 +18,9 @@ record Flash(Kind kind, String text) implements Serializable {
         attributes.addFlashAttribute(ATTRIBUTE, new Flash(Kind.SUCCESS, text));
     }
 
+    /** Also marks the action as refused in the staff audit log, with the words shown to the staff member. */
     static void error(RedirectAttributes attributes, String text) {
+        StaffAudit.rejected(text);
         attributes.addFlashAttribute(ATTRIBUTE, new Flash(Kind.ERROR, text));
     }
 

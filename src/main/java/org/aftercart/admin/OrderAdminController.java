@@ -1,6 +1,5 @@
 package org.aftercart.admin;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
 import java.util.Map;
@@ -16,9 +15,10 @@ import org.aftercart.orders.OrderManagement;
 import org.aftercart.orders.OrderNotFound;
 import org.aftercart.orders.OrderView;
 import org.aftercart.payments.Payments;
+import org.aftercart.platform.StaffAudit;
 import org.aftercart.returns.Returns;
 import org.jspecify.annotations.Nullable;
-import org.springframework.security.access.AccessDeniedException;
+import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.ErrorResponseException;
@@ -48,6 +48,7 @@ class OrderAdminController {
     private final Notifications notifications;
     private final Returns returns;
     private final ConsoleText text;
+    private final ConsoleAccess access;
 
     OrderAdminController(
             OrderManagement orders,
@@ -56,7 +57,9 @@ class OrderAdminController {
             Inventory inventory,
             Notifications notifications,
             Returns returns,
-            ConsoleText text) {
+            ConsoleText text,
+            ConsoleAccess access) {
+        this.access = access;
         this.orders = orders;
         this.fulfillment = fulfillment;
         this.payments = payments;
@@ -87,7 +90,7 @@ class OrderAdminController {
     }
 
     @GetMapping("/{id}")
-    String detail(@PathVariable UUID id, HttpServletRequest request, Model model) {
+    String detail(@PathVariable UUID id, Model model) {
         OrderId orderId = new OrderId(id);
         OrderView order = orders.find(orderId).orElseThrow(() -> new OrderNotFound(id.toString()));
         Map<String, Location> locations =
@@ -100,7 +103,8 @@ class OrderAdminController {
         model.addAttribute("notifications", notifications.ofOrder(orderId));
         model.addAttribute("returns", returns.ofOrder(orderId));
         model.addAttribute("locations", locations);
-        model.addAttribute("canCancel", order.changeable() && mayCancel(request));
+        model.addAttribute(
+                "canCancel", order.changeable() && access.may(HttpMethod.POST, "/admin/orders/" + id + "/cancel"));
         model.addAttribute("maxReasonLength", MAX_REASON_LENGTH);
         return "admin/order";
     }
@@ -109,19 +113,18 @@ class OrderAdminController {
     String cancel(
             @PathVariable UUID id,
             @RequestParam(defaultValue = "") String reason,
-            HttpServletRequest request,
             Principal principal,
             RedirectAttributes redirect) {
-        if (!mayCancel(request)) {
-            throw new AccessDeniedException("Only agents and admins cancel orders");
-        }
         String trimmed = reason.strip();
         if (trimmed.isEmpty() || trimmed.length() > MAX_REASON_LENGTH) {
             Flash.error(redirect, text.get("order.cancel.reason-invalid", MAX_REASON_LENGTH));
             return redirectTo(id);
         }
         try {
-            OrderView cancelled = orders.cancel(new OrderId(id), trimmed, ConsoleActor.of(principal));
+            OrderId orderId = new OrderId(id);
+            OrderView before = orders.find(orderId).orElseThrow(() -> new OrderNotFound(id.toString()));
+            OrderView cancelled = orders.cancel(orderId, trimmed, ConsoleActor.of(principal));
+            StaffAudit.change(AuditSnapshots.of(before), AuditSnapshots.of(cancelled));
             Flash.success(redirect, text.get("order.cancel.done", cancelled.number()));
         } catch (ErrorResponseException e) {
             Flash.error(redirect, text.problem(e));
@@ -131,9 +134,5 @@ class OrderAdminController {
 
     static String redirectTo(UUID orderId) {
         return "redirect:/admin/orders/" + orderId;
-    }
-
-    private static boolean mayCancel(HttpServletRequest request) {
-        return request.isUserInRole("AGENT") || request.isUserInRole("ADMIN");
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.aftercart.inventory.Inventory;
+import org.aftercart.platform.StaffAudit;
 import org.aftercart.returns.ItemCondition;
 import org.aftercart.returns.ReceivedItem;
 import org.aftercart.returns.ReturnId;
@@ -221,7 +222,9 @@ class ReturnAdminController {
     /** Runs a step, then shows what became of the return, or the module's refusal, on its page. */
     private String step(UUID id, RedirectAttributes redirect, String doneKey, Step step) {
         try {
+            ReturnView before = returns.find(new ReturnId(id)).orElseThrow(() -> new ReturnNotFound(id.toString()));
             ReturnView after = step.run();
+            StaffAudit.change(AuditSnapshots.of(before), AuditSnapshots.of(after));
             Flash.success(redirect, text.get(doneKey, after.number(), text.get(statusKey(after))));
         } catch (ErrorResponseException e) {
             Flash.error(redirect, text.problem(e));

@@ -21,6 +21,7 @@ import org.aftercart.orders.OrderManagement;
 import org.aftercart.orders.OrderNotFound;
 import org.aftercart.orders.OrderSummary;
 import org.aftercart.orders.OrderView;
+import org.aftercart.platform.StaffAudit;
 import org.aftercart.returns.Eligibility;
 import org.aftercart.returns.ExchangeDelivery;
 import org.aftercart.returns.ItemCondition;
@@ -314,6 +315,8 @@ class StoreReturnController {
         try {
             ReturnView done = returns.receive(request.id(), received, actor);
             done = returns.resolve(done.id(), actor);
+            StaffAudit.subject("return", done.id().id().toString());
+            StaffAudit.change(AuditSnapshots.of(request), AuditSnapshots.of(done));
             Flash.success(redirect, text.get("store-returns.done", done.number()));
             return "redirect:/console/store-returns/" + done.id() + "/receipt";
         } catch (ErrorResponseException e) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.aftercart.notifications.InvalidTemplate;
 import org.aftercart.notifications.NotificationTemplates;
+import org.aftercart.platform.StaffAudit;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -63,6 +64,7 @@ class TemplateAdminController {
             @RequestParam(required = false) @Nullable String html,
             @RequestParam(defaultValue = "") String body,
             Model model) {
+        StaffAudit.changesNothing(); // posted as the merchant types: a preview, not an action
         preview(kind, channel, language, new NotificationTemplates.Source(subject, html, body), model);
         return "admin/template :: preview";
     }

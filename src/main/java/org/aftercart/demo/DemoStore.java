@@ -100,6 +100,7 @@ class DemoStore implements ApplicationRunner {
         staff.createIfMissing(ADMIN, "Alex Admin", PASSWORD, Set.of(StaffAccounts.Role.ADMIN));
         staff.createIfMissing("agent@aftercart.demo", "Sam Agent", PASSWORD, Set.of(StaffAccounts.Role.AGENT));
         staff.createIfMissing("store@aftercart.demo", "Robin Store", PASSWORD, Set.of(StaffAccounts.Role.ASSOCIATE));
+        staff.createIfMissing("analyst@aftercart.demo", "Kim Analyst", PASSWORD, Set.of(StaffAccounts.Role.ANALYST));
         apiKeys.register("demo", API_KEY);
         inventory.defineLocation(new Location("MAIN", "London warehouse", Location.Kind.WAREHOUSE, "GB", 10));
         inventory.defineLocation(new Location("MANCHESTER", "Manchester store", Location.Kind.STORE, "GB", 50));

@@ -1,6 +1,9 @@
 package org.aftercart.platform;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Arrays;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,17 +15,26 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 
 /**
  * Who may call what: integrations use API keys under {@code /api}, senders of webhooks prove
  * themselves by signature (checked by each webhook endpoint on the raw body), staff sign in to
- * the console pages, and a short list of pages is public.
+ * the console pages (each role only what the console's {@link StaffAccessPolicy} grants it), and a
+ * short list of pages is public.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
-    static final String[] STAFF_ROLES = {"ADMIN", "AGENT", "ASSOCIATE"};
+    static final String[] STAFF_ROLES = Arrays.stream(StaffAccounts.Role.values())
+            .map(StaffAccounts.Role::name)
+            .toArray(String[]::new);
+
+    /** Where a refusal is shown, as a page in the staff member's language. */
+    static final String ACCESS_DENIED_PAGE = "/access-denied";
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -58,32 +70,88 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /**
+     * The console: staff paths by the role matrix the console declares ({@link StaffAccessPolicy},
+     * first matching rule decides, a staff path no rule names is refused to all), a few public
+     * pages, any other page to any signed-in staff member. Anonymous page requests go to the sign-in
+     * page, anything else (htmx, JSON, images) gets a 401; a refusal is recorded in the staff audit
+     * log and shown as the console's translated 403 page.
+     */
     @Bean
     @Order(3)
     @ConditionalOnWebApplication
-    SecurityFilterChain console(HttpSecurity http) throws Exception {
-        return http.authorizeHttpRequests(requests -> requests.requestMatchers(
-                                "/login",
-                                "/error",
-                                "/css/**",
-                                "/js/**",
-                                "/images/**",
-                                "/webjars/**",
-                                "/favicon.ico",
-                                "/actuator/health/**",
-                                "/v3/api-docs/**",
-                                "/swagger-ui.html",
-                                "/swagger-ui/**")
-                        .permitAll()
-                        .anyRequest()
-                        .hasAnyRole(STAFF_ROLES))
+    SecurityFilterChain console(HttpSecurity http, ObjectProvider<StaffAccessPolicy> policies, StaffAudit audit)
+            throws Exception {
+        StaffAuditFilter auditFilter = new StaffAuditFilter(audit);
+        AccessDeniedHandlerImpl deniedPage = new AccessDeniedHandlerImpl();
+        deniedPage.setErrorPage(ACCESS_DENIED_PAGE);
+        LoginUrlAuthenticationEntryPoint signIn = new LoginUrlAuthenticationEntryPoint("/login");
+        return http.authorizeHttpRequests(requests -> {
+                    requests.requestMatchers(
+                                    "/login",
+                                    "/error",
+                                    ACCESS_DENIED_PAGE,
+                                    "/css/**",
+                                    "/js/**",
+                                    "/images/**",
+                                    "/webjars/**",
+                                    "/favicon.ico",
+                                    "/actuator/health/**",
+                                    "/v3/api-docs/**",
+                                    "/swagger-ui.html",
+                                    "/swagger-ui/**")
+                            .permitAll();
+                    policies.orderedStream()
+                            .flatMap(policy -> policy.rules().stream())
+                            .forEach(rule -> {
+                                String[] roles = rule.roles().stream()
+                                        .map(StaffAccounts.Role::name)
+                                        .toArray(String[]::new);
+                                (rule.method() == null
+                                                ? requests.requestMatchers(rule.pattern())
+                                                : requests.requestMatchers(rule.method(), rule.pattern()))
+                                        .hasAnyRole(roles);
+                            });
+                    requests.requestMatchers(StaffAccessPolicy.STAFF_PATHS.toArray(String[]::new))
+                            .denyAll()
+                            .anyRequest()
+                            .hasAnyRole(STAFF_ROLES);
+                })
+                .addFilterAfter(auditFilter, AuthorizationFilter.class)
                 .formLogin(login -> login.loginPage("/login").defaultSuccessUrl("/admin/orders", false))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, e) -> {
+                            if (wantsPage(request)) {
+                                signIn.commence(request, response, e);
+                            } else {
+                                problem(response, HttpStatus.UNAUTHORIZED, "Sign in to the console first");
+                            }
+                        })
+                        .accessDeniedHandler((request, response, e) -> {
+                            auditFilter.refused(request, e.getMessage());
+                            if (wantsPage(request)) {
+                                deniedPage.handle(request, response, e);
+                            } else {
+                                problem(response, HttpStatus.FORBIDDEN, "Your staff role may not do that");
+                            }
+                        }))
                 .headers(
                         headers -> headers.contentSecurityPolicy(
                                 csp -> csp.policyDirectives(
                                         "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'")))
                 .build();
+    }
+
+    /**
+     * A browser asking for a page (or not saying what it accepts); an htmx request or one accepting
+     * only JSON, images and the like gets a status and a problem body instead of a page.
+     */
+    static boolean wantsPage(HttpServletRequest request) {
+        if ("true".equals(request.getHeader("HX-Request"))) {
+            return false;
+        }
+        String accept = request.getHeader("Accept");
+        return accept == null || accept.isBlank() || accept.contains("text/html") || accept.contains("*/*");
     }
 
     private static void problem(HttpServletResponse response, HttpStatus status, String detail)

@@ -10,14 +10,19 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
-/** The retailer's staff who sign in to the console: operators, agents and store associates. */
+/**
+ * The retailer's staff who sign in to the console: operators, agents, store associates and analysts.
+ * What each role may open and do is written once, in the console's {@link StaffAccessPolicy}.
+ */
 @Service
 public class StaffAccounts implements UserDetailsService {
 
     public enum Role {
         ADMIN,
         AGENT,
-        ASSOCIATE
+        ASSOCIATE,
+        /** Reads lists and figures; changes nothing. */
+        ANALYST
     }
 
     private final JdbcClient jdbc;

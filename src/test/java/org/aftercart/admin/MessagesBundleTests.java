@@ -70,6 +70,7 @@ class MessagesBundleTests {
             Map.entry("tracking.overall.", names(OrderDeliveryStatus.values())),
             Map.entry("message.status.", names(MessageStatus.values())),
             Map.entry("message.outcome.", names(SendResult.Outcome.values())),
+            Map.entry("audit.outcome.", names(org.aftercart.platform.StaffAudit.Outcome.values())),
             Map.entry("message.channel.", List.of("EMAIL", "SMS", "WEBHOOK")),
             Map.entry("return.status.", names(ReturnStatus.values())),
             Map.entry("return.method.", names(ReturnMethod.values())),

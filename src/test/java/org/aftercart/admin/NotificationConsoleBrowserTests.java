@@ -161,7 +161,10 @@ class NotificationConsoleBrowserTests {
 
     @Test
     void theTemplateEditorPreviewsAsTheMerchantTypes() {
-        browser.signIn(staffEmail, PASSWORD);
+        // Message templates are settings: admins edit them (ADR 22).
+        String adminEmail = "admin-" + data.tag + "@example.org";
+        staff.createIfMissing(adminEmail, "Admin " + data.tag, PASSWORD, Set.of(StaffAccounts.Role.ADMIN));
+        browser.signIn(adminEmail, PASSWORD);
         try {
             browser.driver.findElement(By.linkText("Templates")).click();
             browser.waitUntil(textToBePresentInElementLocated(By.tagName("h1"), "Message templates"));
