@@ -100,6 +100,27 @@ public class Customers {
                 .optional();
     }
 
+    /**
+     * The customer with this phone number, compared without spaces, dots, dashes or brackets (numbers
+     * are kept as the channel sent them); the most recently registered when several share it; empty
+     * when none.
+     */
+    public Optional<CustomerId> findByPhone(String phone) {
+        String digits = phone.replaceAll("[\\s().-]", "");
+        if (digits.isEmpty()) {
+            return Optional.empty();
+        }
+        return jdbc.sql(
+                        """
+                        select id from customers.customers
+                        where phone is not null and regexp_replace(phone, '[\\s().-]', '', 'g') = ?
+                        order by created_at desc limit 1
+                        """)
+                .param(digits)
+                .query((rs, row) -> new CustomerId(rs.getObject(1, UUID.class)))
+                .optional();
+    }
+
     public Optional<CustomerProfile> find(CustomerId id) {
         return jdbc.sql(
                         """
