@@ -353,6 +353,13 @@ class Messages {
         return updated > 0;
     }
 
+    Optional<UUID> idOf(String dedupeKey) {
+        return jdbc.sql("select id from notifications.messages where dedupe_key = ?")
+                .param(dedupeKey)
+                .query((rs, row) -> rs.getObject(1, UUID.class))
+                .optional();
+    }
+
     Optional<MessageRow> find(UUID id) {
         return jdbc.sql("select " + COLUMNS + " from notifications.messages where id = ?")
                 .param(id)
