@@ -129,7 +129,7 @@ class ConversationAdminController {
                 conversation,
                 back,
                 htmx,
-                text.get("conversation.status.changed", text.get("conversation.status." + status)),
+                text.get("conversation.status.changed", statusLabel(status)),
                 model,
                 redirect);
     }
@@ -292,5 +292,14 @@ class ConversationAdminController {
 
     private static @Nullable String blankToNull(String text) {
         return text.isBlank() ? null : text.strip();
+    }
+
+    private String statusLabel(ConversationStatus status) {
+        return text.get(
+                switch (status) {
+                    case OPEN -> "conversation.status.OPEN";
+                    case WAITING_ON_CUSTOMER -> "conversation.status.WAITING_ON_CUSTOMER";
+                    case CLOSED -> "conversation.status.CLOSED";
+                });
     }
 }
