@@ -19,7 +19,8 @@
             "offers",
             "privacy",
             "platform",
-            "shared"
+            "shared",
+            "conversations"
         })
 package org.aftercart.admin;
 

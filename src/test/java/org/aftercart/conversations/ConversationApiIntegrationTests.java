@@ -303,6 +303,15 @@ class ConversationApiIntegrationTests {
                 .containsAnyOf("Tomorrow", "Prefers calls", "Lost parcel"));
     }
 
+    @Test
+    void theApiIsDocumented() {
+        JsonNode paths = new ApiClient(port, null).get("/v3/api-docs").json().get("paths");
+
+        assertThat(paths.has("/api/v1/conversations")).isTrue();
+        assertThat(paths.has("/api/v1/conversations/{id}/entries")).isTrue();
+        assertThat(paths.get("/api/v1/conversations").get("post").toString()).contains("Idempotency-Key");
+    }
+
     private RecordContact contact(OrderView order, ConversationTopic topic) {
         return new RecordContact(
                 new CustomerReference(null, null, null),
