@@ -158,6 +158,13 @@ class ConversationsBrowserTests {
         browser.signIn(staffEmail, PASSWORD);
 
         browser.open("/console/customers/" + order.customerId());
+        assertThat(browser.text("#customer-actions")).contains("Internal note", "Goodwill store credit", "€25.00");
+        browser.assertNoSeriousAccessibilityProblems("customer with agent actions");
+        browser.screenshot("customer-actions-desktop");
+        browser.width(Browser.PHONE);
+        assertThat(browser.overflowsSideways()).as("customer page scrolls sideways").isFalse();
+        browser.screenshot("customer-actions-phone");
+        browser.width(Browser.DESKTOP);
         browser.find("#customer-actions a[href*='conversations/new']").click();
         browser.waitUntil(urlContains("/console/conversations/new"));
         browser.find("#order-number").sendKeys(order.number());
