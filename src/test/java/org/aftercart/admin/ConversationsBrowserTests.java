@@ -162,7 +162,9 @@ class ConversationsBrowserTests {
         browser.assertNoSeriousAccessibilityProblems("customer with agent actions");
         browser.screenshot("customer-actions-desktop");
         browser.width(Browser.PHONE);
-        assertThat(browser.overflowsSideways()).as("customer page scrolls sideways").isFalse();
+        assertThat(browser.overflowsSideways())
+                .as("customer page scrolls sideways")
+                .isFalse();
         browser.screenshot("customer-actions-phone");
         browser.width(Browser.DESKTOP);
         browser.find("#customer-actions a[href*='conversations/new']").click();
