@@ -139,6 +139,7 @@ class ConversationAdminController {
             @PathVariable UUID id,
             @RequestParam(defaultValue = "OUTBOUND") EntryDirection direction,
             @RequestParam(defaultValue = "") String entry,
+            @RequestParam(defaultValue = "") String idempotencyKey,
             Principal principal,
             RedirectAttributes redirect) {
         try {
@@ -146,7 +147,9 @@ class ConversationAdminController {
                     id,
                     new NewEntry(
                             direction, entry, direction == EntryDirection.INBOUND ? "customer" : principal.getName()),
-                    null);
+                    idempotencyKey.isBlank() || idempotencyKey.length() > Conversations.MAX_KEY
+                            ? null
+                            : idempotencyKey);
             Flash.success(redirect, text.get("conversation.entry.done"));
         } catch (ConversationNotFound e) {
             throw e;

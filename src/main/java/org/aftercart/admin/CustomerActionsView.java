@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Currency;
 import java.util.List;
 import java.util.UUID;
+import org.aftercart.conversations.ConversationView;
 import org.aftercart.conversations.Conversations;
 import org.aftercart.conversations.CustomerNote;
 import org.aftercart.customers.CustomerId;
@@ -25,6 +26,7 @@ import org.springframework.stereotype.Component;
 class CustomerActionsView {
 
     static final int NOTES_SHOWN = 5;
+    static final int CONVERSATIONS_SHOWN = 5;
     static final int MESSAGES_SHOWN = 10;
 
     private final Conversations conversations;
@@ -33,6 +35,13 @@ class CustomerActionsView {
     CustomerActionsView(Conversations conversations, GoodwillLimits limits) {
         this.conversations = conversations;
         this.limits = limits;
+    }
+
+    /** The customer's latest conversations, newest first. */
+    public List<ConversationView> conversations(CustomerId customer) {
+        return conversations.ofCustomer(customer).stream()
+                .limit(CONVERSATIONS_SHOWN)
+                .toList();
     }
 
     public List<CustomerNote> notes(CustomerId customer) {

@@ -164,6 +164,9 @@ class ConversationConsoleTests {
                 .andExpect(content().string(containsString("the parcel has not moved for 4 days")));
         mvc.perform(get("/admin/orders/" + order.id().id()).with(user(agent).roles("AGENT")))
                 .andExpect(content().string(containsString("1 “where is my order” contact")));
+        mvc.perform(get("/console/customers/" + order.customerId())
+                        .with(user(agent).roles("AGENT")))
+                .andExpect(content().string(containsString("/console/conversations/" + id)));
     }
 
     @Test
@@ -184,6 +187,25 @@ class ConversationConsoleTests {
         assertThat(conversations.ofCustomer(
                         new org.aftercart.customers.CustomerId(UUID.fromString(order.customerId()))))
                 .hasSize((int) before);
+    }
+
+    @Test
+    void anAnswerSubmittedTwiceIsAddedOnce() throws Exception {
+        UUID id = wismo();
+
+        for (int i = 0; i < 2; i++) {
+            mvc.perform(post("/console/conversations/" + id + "/entries")
+                            .param("direction", "OUTBOUND")
+                            .param("entry", "It arrives tomorrow.")
+                            .param("idempotencyKey", "answer-" + data.tag)
+                            .with(csrf())
+                            .with(user(agent).roles("AGENT")))
+                    .andExpect(redirectedUrl("/console/conversations/" + id));
+        }
+
+        assertThat(conversations.find(id).orElseThrow().entries())
+                .extracting(entry -> entry.body())
+                .containsExactly("Where is it?", "It arrives tomorrow.");
     }
 
     @Test
