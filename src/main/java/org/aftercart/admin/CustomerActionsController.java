@@ -41,18 +41,21 @@ class CustomerActionsController {
     private final Notifications notifications;
     private final GoodwillLimits limits;
     private final ConsoleText text;
+    private final ConsoleFormat format;
 
     CustomerActionsController(
             Conversations conversations,
             Wallet wallet,
             Notifications notifications,
             GoodwillLimits limits,
-            ConsoleText text) {
+            ConsoleText text,
+            ConsoleFormat format) {
         this.conversations = conversations;
         this.wallet = wallet;
         this.notifications = notifications;
         this.limits = limits;
         this.text = text;
+        this.format = format;
     }
 
     @PostMapping("/notes")
@@ -109,7 +112,9 @@ class CustomerActionsController {
             return back(customerId);
         }
         if (credit.compareTo(limit.get()) > 0) {
-            Flash.error(redirect, text.get("customer-actions.goodwill.above-limit", credit, limit.get()));
+            Flash.error(
+                    redirect,
+                    text.get("customer-actions.goodwill.above-limit", format.money(credit), format.money(limit.get())));
             return back(customerId);
         }
         try {
@@ -123,8 +128,8 @@ class CustomerActionsController {
                     redirect,
                     text.get(
                             grant.replayed() ? "customer-actions.goodwill.replayed" : "customer-actions.goodwill.done",
-                            grant.amount(),
-                            grant.balanceAfter()));
+                            format.money(grant.amount()),
+                            format.money(grant.balanceAfter())));
         } catch (ErrorResponseException e) {
             Flash.error(redirect, text.problem(e));
         }

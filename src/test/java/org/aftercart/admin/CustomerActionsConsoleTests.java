@@ -2,6 +2,7 @@ package org.aftercart.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -135,9 +136,9 @@ class CustomerActionsConsoleTests {
                 goodwillIn("5.00", "JPY", "k3", user("agent@shop.example").roles("AGENT"));
 
         assertThat(agent.error()).isTrue();
-        assertThat(agent.text()).contains("25.01 EUR", "above your goodwill limit", "25.00 EUR");
+        assertThat(agent.text()).contains("€25.01", "above your goodwill limit", "€25.00");
         assertThat(associate.error()).isTrue();
-        assertThat(associate.text()).contains("10.00 EUR");
+        assertThat(associate.text()).contains("€10.00");
         assertThat(otherCurrency.error()).isTrue();
         assertThat(otherCurrency.text()).contains("JPY");
         assertThat(wallet.history(customer)).isEmpty();
@@ -152,6 +153,12 @@ class CustomerActionsConsoleTests {
         UUID sent = message("SENT");
         UUID failed = message("FAILED");
         long before = messagesOfCustomer();
+        mvc.perform(get("/console/customers/" + customer)
+                        .with(user("agent@shop.example").roles("AGENT")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("/messages/" + sent + "/resend")))
+                .andExpect(content().string(not(containsString("/messages/" + failed + "/resend"))))
+                .andExpect(content().string(containsString("aria-label=\"Send again: Shipped of ")));
 
         Flash resent = flashOf(resend(sent, "resend-key"));
         Flash repeated = flashOf(resend(sent, "resend-key"));
