@@ -84,6 +84,11 @@ class ConversationAdminController {
         model.addAttribute("channel", channel);
         model.addAttribute("statuses", ConversationStatus.values());
         model.addAttribute("channels", ConversationChannel.values());
+        model.addAttribute(
+                "assignees",
+                conversations.activeAssignees().stream()
+                        .filter(name -> !name.equals(principal.getName()))
+                        .toList());
         model.addAttribute("back", listUrl(status, assignee, channel, found.page()));
         model.addAttribute("previousUrl", listUrl(status, assignee, channel, found.page() - 1));
         model.addAttribute("nextUrl", listUrl(status, assignee, channel, found.page() + 1));

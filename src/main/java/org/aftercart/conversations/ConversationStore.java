@@ -152,6 +152,17 @@ class ConversationStore {
                 .list();
     }
 
+    List<String> assignees(int limit) {
+        return jdbc.sql(
+                        """
+                        select distinct assignee from conversations.conversations
+                        where assignee is not null and status <> 'CLOSED' order by assignee limit ?
+                        """)
+                .param(limit)
+                .query(String.class)
+                .list();
+    }
+
     long whereIsMyOrderContacts(UUID orderId) {
         return jdbc.sql(
                         """

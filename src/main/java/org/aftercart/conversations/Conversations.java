@@ -212,6 +212,11 @@ public class Conversations {
         return new ConversationPage(found.stream().limit(pageSize).toList(), current, found.size() > pageSize);
     }
 
+    /** Who handles conversations not closed yet, by name (at most 100), for filtering lists. */
+    public List<String> activeAssignees() {
+        return store.assignees(100);
+    }
+
     /** The customer's conversations, newest first (at most 100). */
     public List<ConversationView> ofCustomer(CustomerId customer) {
         return store.ofCustomer(customer.id(), 100);

@@ -124,6 +124,12 @@ class ConversationConsoleTests {
                 .andExpect(content().string(containsString("conversation-" + id)))
                 .andExpect(content().string(containsString("Where is my order")));
         mvc.perform(get("/console/conversations")
+                        .param("assignee", agent)
+                        .with(user("admin@shop.example").roles("ADMIN")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<option value=\"" + agent + "\" selected=\"selected\"")))
+                .andExpect(content().string(containsString("conversation-" + id)));
+        mvc.perform(get("/console/conversations")
                         .param("assignee", "me")
                         .param("status", "CLOSED")
                         .header("HX-Request", "true")
