@@ -79,6 +79,7 @@ class ConversationAdminController {
                 new ConversationFilter(status, assigneeFilter, channel), Math.max(page, 0), PAGE_SIZE);
         model.addAttribute("rows", found.items().stream().map(this::row).toList());
         model.addAttribute("results", found);
+        model.addAttribute("pageSize", PAGE_SIZE);
         model.addAttribute("status", status);
         model.addAttribute("assignee", assignee);
         model.addAttribute("channel", channel);
