@@ -20,6 +20,11 @@ class ConsoleText {
         return messages.getMessage(key, arguments, LocaleContextHolder.getLocale());
     }
 
+    /** The text of the key, or {@code fallback} when the bundles do not have it (a merchant's own code). */
+    String getOrCode(String key, String fallback) {
+        return messages.getMessage(key, null, fallback, LocaleContextHolder.getLocale());
+    }
+
     /**
      * A refusal as a person reads it: the problem's title in the reader's language (by its type, with
      * the module's own title as the fallback), then what the module said about this case.

@@ -11,17 +11,20 @@ import org.aftercart.returns.ReturnView;
 import org.aftercart.returns.Returns;
 import org.aftercart.wallet.Wallet;
 import org.aftercart.wallet.WalletBalance;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * A customer's page: contact details and preferences, the profile details they chose to give,
  * store credit with its history, returns, and
  * every message sent to them or not (bounces and provider errors with their reasons), newest
- * first; for admins, the download and erasure of their personal data. The customer timeline of later work grows from here.
+ * first; their timeline (admin/customer-timeline.html); for admins, the download and erasure of
+ * their personal data.
  */
 @Controller
 @RequestMapping("/console/customers")
@@ -32,22 +35,30 @@ class CustomerAdminController {
     private final Wallet wallet;
     private final Returns returns;
     private final PersonalDataRequests privacy;
+    private final CustomerTimelineView timeline;
 
     CustomerAdminController(
             Customers customers,
             Notifications notifications,
             Wallet wallet,
             Returns returns,
-            PersonalDataRequests privacy) {
+            PersonalDataRequests privacy,
+            CustomerTimelineView timeline) {
         this.customers = customers;
         this.notifications = notifications;
         this.wallet = wallet;
         this.returns = returns;
         this.privacy = privacy;
+        this.timeline = timeline;
     }
 
     @GetMapping("/{id}")
-    String customer(@PathVariable UUID id, HttpServletRequest request, Model model) {
+    String customer(
+            @PathVariable UUID id,
+            @RequestParam(required = false) @Nullable String kind,
+            @RequestParam(required = false) @Nullable String before,
+            HttpServletRequest request,
+            Model model) {
         CustomerId customer = new CustomerId(id);
         model.addAttribute("customer", customers.find(customer).orElseThrow(() -> new CustomerNotFound(customer)));
         model.addAttribute(
@@ -56,6 +67,7 @@ class CustomerAdminController {
         model.addAttribute(
                 "details", customers.profileDetails(customer).orElseThrow(() -> new CustomerNotFound(customer)));
         model.addAttribute("erasure", privacy.erasure(customer).orElse(null));
+        timeline.addTo(model, customer, kind, before);
         model.addAttribute("mayHandlePersonalData", CustomerPrivacyController.mayHandlePersonalData(request));
         model.addAttribute("messages", notifications.ofCustomer(customer));
         model.addAttribute(

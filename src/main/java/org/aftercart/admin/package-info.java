@@ -18,6 +18,9 @@
             "support",
             "offers",
             "privacy",
+            "tracking",
+            "analytics",
+            "timeline",
             "platform",
             "shared",
             "conversations"

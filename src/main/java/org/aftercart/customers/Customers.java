@@ -101,22 +101,99 @@ public class Customers {
     }
 
     /**
-     * The customer with this phone number, compared without spaces, dots, dashes or brackets (numbers
-     * are kept as the channel sent them); the most recently registered when several share it; empty
-     * when none.
+     * A page of the customers, not erased, whose e-mail address starts with the term, any word of
+     * whose name starts with the term's words, or whose phone number ends with the national digits
+     * of the term (a number written with its country code or without); by name. Each of the three
+     * is answered by an index (V4__customer_search).
+     *
+     * @param page zero-based
+     * @param size at most 100 customers a page
+     */
+    public CustomerSearchPage search(String query, int page, int size) {
+        int pageSize = Math.clamp(size, 1, 100);
+        int pageNumber = Math.max(page, 0);
+        String term = query.strip().toLowerCase(java.util.Locale.ROOT);
+        if (term.isEmpty()) {
+            return new CustomerSearchPage(List.of(), 0, pageSize, false);
+        }
+        String nameQuery = java.util.Arrays.stream(term.split("[^\\p{L}\\p{N}]+"))
+                .filter(word -> !word.isEmpty())
+                .map(word -> word + ":*")
+                .collect(java.util.stream.Collectors.joining(" & "));
+        Optional<String> phoneDigits = PhoneSearchKey.of(term);
+        StringBuilder sql = new StringBuilder("select " + PROFILE_COLUMNS
+                + " from customers.customers where erased_at is null and (lower(email) like :prefix escape '\\'");
+        if (!nameQuery.isEmpty()) {
+            sql.append(" or to_tsvector('simple', coalesce(name, '')) @@ to_tsquery('simple', :nameQuery)");
+        }
+        if (phoneDigits.isPresent()) {
+            sql.append(" or (phone is not null and reverse(regexp_replace(phone, '[^0-9]', '', 'g')) like :phone)");
+        }
+        sql.append(") order by lower(name) nulls last, lower(email), id limit :limit offset :offset");
+        JdbcClient.StatementSpec statement = jdbc.sql(sql.toString())
+                .param("prefix", term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+                .param("limit", pageSize + 1)
+                .param("offset", (long) pageNumber * pageSize);
+        if (!nameQuery.isEmpty()) {
+            statement = statement.param("nameQuery", nameQuery);
+        }
+        if (phoneDigits.isPresent()) {
+            statement = statement.param("phone", new StringBuilder(phoneDigits.get()).reverse() + "%");
+        }
+        List<CustomerProfile> rows = new java.util.ArrayList<>(
+                statement.query((rs, row) -> profile(rs)).list());
+        boolean hasNext = rows.size() > pageSize;
+        if (hasNext) {
+            rows.removeLast();
+        }
+        return new CustomerSearchPage(rows, pageNumber, pageSize, hasNext);
+    }
+
+    /** The customers with these ids that exist, in no particular order. */
+    public List<CustomerProfile> findAll(java.util.Collection<CustomerId> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select " + PROFILE_COLUMNS + " from customers.customers where id = any(?)")
+                .param(ids.stream().map(CustomerId::id).toArray(UUID[]::new))
+                .query((rs, row) -> profile(rs))
+                .list();
+    }
+
+    private static final String PROFILE_COLUMNS =
+            "id, email, name, phone, preferred_channel, language, time_zone, country";
+
+    private static CustomerProfile profile(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new CustomerProfile(
+                new CustomerId(rs.getObject("id", UUID.class)),
+                rs.getString("email"),
+                rs.getString("name"),
+                rs.getString("phone"),
+                ContactChannel.valueOf(rs.getString("preferred_channel")),
+                rs.getString("language"),
+                rs.getString("time_zone"),
+                rs.getString("country"));
+    }
+
+    /**
+     * The customer with this phone number, however either was written ({@code +44 7700 900123},
+     * {@code 07700-900123}): the numbers whose digits end with its national digits, answered by the
+     * customer search's index; the most recently registered when several match; empty when none or
+     * when it is not a phone number.
      */
     public Optional<CustomerId> findByPhone(String phone) {
-        String digits = phone.replaceAll("[\\s().-]", "");
+        Optional<String> digits = PhoneSearchKey.of(phone);
         if (digits.isEmpty()) {
             return Optional.empty();
         }
         return jdbc.sql(
                         """
                         select id from customers.customers
-                        where phone is not null and regexp_replace(phone, '[\\s().-]', '', 'g') = ?
+                        where erased_at is null and phone is not null
+                          and reverse(regexp_replace(phone, '[^0-9]', '', 'g')) like ?
                         order by created_at desc limit 1
                         """)
-                .param(digits)
+                .param(new StringBuilder(digits.get()).reverse() + "%")
                 .query((rs, row) -> new CustomerId(rs.getObject(1, UUID.class)))
                 .optional();
     }

@@ -315,7 +315,28 @@ class DemoStore implements ApplicationRunner {
         advance(split, true, "DPD1589622233");
         carrierNews("RM123456785GB", "DPD1589622233");
         placeReturnedOrders(p);
+        placeOverdueOrder(p);
         log.debug("Demo order {} waits in its hold window", waiting.number());
+    }
+
+    /**
+     * An order placed three days ago and still in the warehouse, past its ship-by time, so that the
+     * console's operations list of orders not shipped in time has one to show.
+     */
+    private void placeOverdueOrder(List<ProductVariant> p) {
+        orders.place(new PlaceOrder(
+                SalesChannel.WEB,
+                "demo-13",
+                new ContactDetails(
+                        "katherine@example.org", "Katherine Johnson", null, ContactChannel.EMAIL, "en", "GB"),
+                p.get(4).price().currency().getCurrencyCode(),
+                List.of(new PlaceOrder.Line(p.get(4).sku(), 1, null, null)),
+                new ShippingAddress("Katherine Johnson", "13 High Street", null, "Bath", "BA1 1LT", null, "GB"),
+                PaymentStatus.PAID,
+                new java.math.BigDecimal("4.95"),
+                null,
+                null,
+                clock.instant().minus(Duration.ofDays(3))));
     }
 
     /** Three orders delivered, then returned: see {@link DemoReturns}. */

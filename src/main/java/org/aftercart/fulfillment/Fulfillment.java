@@ -2,6 +2,7 @@ package org.aftercart.fulfillment;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -45,15 +46,18 @@ public class Fulfillment {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final ShippingFigures figures;
 
     Fulfillment(
             FulfillmentOrderRepository fulfillmentOrders,
+            ShippingFigures figures,
             OrderManagement orders,
             Inventory inventory,
             ApplicationEventPublisher events,
             PlatformTransactionManager transactionManager,
             Clock clock) {
         this.fulfillmentOrders = fulfillmentOrders;
+        this.figures = figures;
         this.orders = orders;
         this.inventory = inventory;
         this.events = events;
@@ -77,6 +81,27 @@ public class Fulfillment {
     public List<FulfillmentOrderView> queue(
             @Nullable String locationCode, @Nullable FulfillmentStatus status, int limit) {
         return fulfillmentOrders.queue(locationCode, status, Math.min(Math.max(limit, 1), 500));
+    }
+
+    /**
+     * Fulfilment orders still open after their ship-by time (the purchase plus {@code
+     * aftercart.fulfillment.ship-within}), most overdue first.
+     */
+    public List<LateShipment> notShippedInTime(int page, int size) {
+        int limit = Math.min(Math.max(size, 1), 500);
+        return figures.late(clock.instant(), Math.max(page, 0) * limit, limit);
+    }
+
+    public long countNotShippedInTime() {
+        return figures.countLate(clock.instant());
+    }
+
+    /**
+     * Per day in {@code zone} within [from, to), the orders whose shipping was decided that day and
+     * how many left by their ship-by time ({@link ShippingOnTime}); days without any are left out.
+     */
+    public List<ShippingOnTime> shippingOnTime(Instant from, Instant to, ZoneId zone) {
+        return figures.onTime(from, to, zone);
     }
 
     /** Releases to the warehouse before the hold window ends (e.g. an agent ships a rush order). */

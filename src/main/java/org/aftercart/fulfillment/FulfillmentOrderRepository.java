@@ -71,14 +71,15 @@ class FulfillmentOrderRepository {
             String locationCode,
             FulfillmentStatus status,
             Instant holdUntil,
+            Instant shipBy,
             Instant createdAt,
             Map<UUID, LineQuantity> lines) {
         jdbc.sql(
                         """
                         with fulfillment_order as (
                             insert into fulfillment.fulfillment_orders
-                                (id, order_id, order_number, location_code, status, hold_until, created_at, released_at)
-                            values (:id, :order, :number, :location, :status, :holdUntil, :createdAt, :releasedAt)
+                                (id, order_id, order_number, location_code, status, hold_until, ship_by, created_at, released_at)
+                            values (:id, :order, :number, :location, :status, :holdUntil, :shipBy, :createdAt, :releasedAt)
                         )
                         insert into fulfillment.fulfillment_order_lines (fulfillment_order_id, order_line_id, sku, quantity)
                         select :id, * from unnest(:lines::uuid[], :skus::text[], :quantities::int[])
@@ -89,6 +90,7 @@ class FulfillmentOrderRepository {
                 .param("location", locationCode)
                 .param("status", status.name())
                 .param("holdUntil", Timestamp.from(holdUntil))
+                .param("shipBy", Timestamp.from(shipBy))
                 .param("createdAt", Timestamp.from(createdAt))
                 .param(
                         "releasedAt",

@@ -116,8 +116,10 @@ class OrderAllocation {
             if (previous == null) {
                 FulfillmentStatus status =
                         holdUntil.isAfter(now) ? FulfillmentStatus.ON_HOLD : FulfillmentStatus.RELEASED;
+                // Counted from the purchase, as the hold window is: holdUntil is purchase + hold window.
+                Instant shipBy = holdUntil.minus(settings.holdWindow()).plus(settings.shipWithin());
                 fulfillmentOrders.insert(
-                        UUID.randomUUID(), orderId, orderNumber, location, status, holdUntil, now, lines);
+                        UUID.randomUUID(), orderId, orderNumber, location, status, holdUntil, shipBy, now, lines);
             } else {
                 if (previous.status() == FulfillmentStatus.CANCELLED) {
                     fulfillmentOrders.transition(

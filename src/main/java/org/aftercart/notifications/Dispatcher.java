@@ -351,7 +351,7 @@ class Dispatcher implements SmartLifecycle {
             log.warn("The {} provider failed on message {}", channel, message.id(), e);
             result = SendResult.unknown(e.toString());
         }
-        record(message, attempt.get(), result);
+        record(message, channel, attempt.get(), result);
     }
 
     /**
@@ -379,9 +379,13 @@ class Dispatcher implements SmartLifecycle {
         });
     }
 
-    private void record(MessageRow message, int attempt, SendResult result) {
+    private void record(MessageRow message, String channel, int attempt, SendResult result) {
         switch (result.outcome()) {
-            case SENT -> messages.finishAttempt(message.id(), attempt, result, MessageStatus.SENT, null, null);
+            case SENT ->
+                transactions.executeWithoutResult(status -> {
+                    messages.finishAttempt(message.id(), attempt, result, MessageStatus.SENT, null, null);
+                    announceSent(message, channel);
+                });
             case REJECTED -> {
                 transactions.executeWithoutResult(status -> {
                     messages.finishAttempt(
@@ -416,6 +420,13 @@ class Dispatcher implements SmartLifecycle {
                 announceUndeliverable(message, reason);
             }
         });
+    }
+
+    private void announceSent(MessageRow message, String channel) {
+        if (!message.webhook()) {
+            events.publishEvent(new MessageSent(
+                    message.id(), message.customerId(), message.orderId(), message.kind(), channel, clock.instant()));
+        }
     }
 
     private void announceUndeliverable(MessageRow message, @Nullable String reason) {

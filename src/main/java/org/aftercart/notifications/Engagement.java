@@ -1,8 +1,10 @@
 package org.aftercart.notifications;
 
+import java.time.Clock;
 import java.util.UUID;
 import org.aftercart.customers.CustomerId;
 import org.aftercart.customers.Customers;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -13,26 +15,47 @@ public class Engagement {
     private final Messages messages;
     private final EngagementLinks links;
     private final Customers customers;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
 
-    Engagement(Messages messages, EngagementLinks links, Customers customers) {
+    Engagement(
+            Messages messages,
+            EngagementLinks links,
+            Customers customers,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.messages = messages;
         this.links = links;
         this.customers = customers;
+        this.events = events;
+        this.clock = clock;
     }
 
+    @Transactional
     public void opened(UUID message, String signature) {
-        if (links.verifyOpen(message, signature)) {
-            messages.recordEngagement(message, "OPEN", null);
+        if (links.verifyOpen(message, signature) && messages.recordEngagement(message, "OPEN", null)) {
+            announce(message, false);
         }
     }
 
     /** Whether the click was signed for this target (only then may the visitor be sent there). */
+    @Transactional
     public boolean clicked(UUID message, String target, String signature) {
         if (!links.verifyClick(message, target, signature)) {
             return false;
         }
-        messages.recordEngagement(message, "CLICK", target);
+        if (messages.recordEngagement(message, "CLICK", target)) {
+            announce(message, true);
+        }
         return true;
+    }
+
+    /** The first open or click, for the customer's timeline (not for webhooks, which are no messages to a person). */
+    private void announce(UUID message, boolean clicked) {
+        messages.find(message)
+                .filter(row -> !row.webhook())
+                .ifPresent(row -> events.publishEvent(new MessageEngaged(
+                        row.id(), row.customerId(), row.orderId(), row.kind(), clicked, clock.instant())));
     }
 
     public boolean canUnsubscribe(UUID message, String signature) {

@@ -334,8 +334,25 @@ class Messages {
 
     /** Counts an open (the first one dates it) or a click. Returns false for an unknown message. */
     @Transactional
+    /**
+     * Counts an open, click or unsubscribe. Returns whether it was the message's first of its kind
+     * (the first open, the first click), read under a lock on the message so that two requests
+     * cannot both be first; false for an unknown message.
+     */
     boolean recordEngagement(UUID id, String action, @Nullable String url) {
-        int updated = jdbc.sql(
+        Optional<Boolean> first = jdbc.sql(
+                        "select opened_at is null as unopened, clicks = 0 as unclicked from notifications.messages where id = ? for update")
+                .param(id)
+                .query((rs, row) -> switch (action) {
+                    case "OPEN" -> rs.getBoolean("unopened");
+                    case "CLICK" -> rs.getBoolean("unclicked");
+                    default -> false;
+                })
+                .optional();
+        if (first.isEmpty()) {
+            return false;
+        }
+        jdbc.sql(
                         """
                         update notifications.messages set
                             opened_at = case when :action = 'OPEN' then coalesce(opened_at, now()) else opened_at end,
@@ -345,12 +362,10 @@ class Messages {
                 .param("action", action)
                 .param("id", id)
                 .update();
-        if (updated > 0) {
-            jdbc.sql("insert into notifications.engagement (message_id, action, url) values (?, ?, ?)")
-                    .params(id, action, url)
-                    .update();
-        }
-        return updated > 0;
+        jdbc.sql("insert into notifications.engagement (message_id, action, url) values (?, ?, ?)")
+                .params(id, action, url)
+                .update();
+        return first.get();
     }
 
     Optional<UUID> idOf(String dedupeKey) {

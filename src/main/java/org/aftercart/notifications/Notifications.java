@@ -125,6 +125,13 @@ public class Notifications {
                 .list();
     }
 
+    /** How many {@link #problems} there are, messages and webhook deliveries alike (index messages_problem_idx). */
+    public long countProblems() {
+        return jdbc.sql("select count(*) from notifications.messages where status in ('FAILED', 'UNDELIVERABLE')")
+                .query(Long.class)
+                .single();
+    }
+
     /** One message with every attempt. */
     public Optional<MessageView> find(UUID id) {
         List<MessageView.Attempt> attempts = jdbc.sql(

@@ -1,8 +1,11 @@
 package org.aftercart.orders;
 
 import java.math.BigDecimal;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +72,25 @@ public class OrderManagement {
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
+    }
+
+    /**
+     * Orders placed in [from, to) per day in {@code zone} (index orders_placed_at_idx); days without
+     * any are left out.
+     */
+    @Transactional(readOnly = true)
+    public List<OrdersOnDay> ordersPerDay(Instant from, Instant to, ZoneId zone) {
+        return jdbc.sql(
+                        """
+                        select (placed_at at time zone :zone)::date as day, count(*) as orders
+                        from orders.orders where placed_at >= :from and placed_at < :to
+                        group by 1 order by 1
+                        """)
+                .param("zone", zone.getId())
+                .param("from", Timestamp.from(from))
+                .param("to", Timestamp.from(to))
+                .query((rs, row) -> new OrdersOnDay(rs.getObject("day", LocalDate.class), rs.getLong("orders")))
+                .list();
     }
 
     /**
@@ -363,6 +385,35 @@ public class OrderManagement {
      */
     public OrderSummaryPage ofCustomer(CustomerId customer, int page, int size) {
         return search.ofCustomer(customer.id(), page, size);
+    }
+
+    /**
+     * The number of orders and the latest order of each customer given that has any, in one query
+     * answered by the index on (customer, placed at).
+     */
+    public java.util.Map<CustomerId, CustomerOrderStats> statsOfCustomers(java.util.Collection<CustomerId> customers) {
+        if (customers.isEmpty()) {
+            return java.util.Map.of();
+        }
+        java.util.Map<CustomerId, CustomerOrderStats> stats = new java.util.HashMap<>();
+        jdbc.sql(
+                        """
+                        select distinct on (customer_id) customer_id, id, number, placed_at,
+                               count(*) over (partition by customer_id) as orders
+                        from orders.orders where customer_id = any(?)
+                        order by customer_id, placed_at desc, id desc
+                        """)
+                .param(customers.stream().map(CustomerId::id).toArray(UUID[]::new))
+                .query(rs -> {
+                    stats.put(
+                            new CustomerId(rs.getObject("customer_id", UUID.class)),
+                            new CustomerOrderStats(
+                                    rs.getLong("orders"),
+                                    new OrderId(rs.getObject("id", UUID.class)),
+                                    rs.getString("number"),
+                                    rs.getTimestamp("placed_at").toInstant()));
+                });
+        return stats;
     }
 
     /** Records a cancellation the sales channel made and refunded on its side. */

@@ -1,6 +1,7 @@
 package org.aftercart.returns;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -63,6 +64,7 @@ public class Returns {
     private final ReturnEligibility eligibility;
     private final ReturnPhotos photos;
     private final ReturnSearch search;
+    private final ReturnWaitingList waiting;
     private final ReturnSettings settings;
     private final OrderManagement orders;
     private final Catalog catalog;
@@ -79,6 +81,7 @@ public class Returns {
             ReturnEligibility eligibility,
             ReturnPhotos photos,
             ReturnSearch search,
+            ReturnWaitingList waiting,
             ReturnSettings settings,
             OrderManagement orders,
             Catalog catalog,
@@ -93,6 +96,7 @@ public class Returns {
         this.eligibility = eligibility;
         this.photos = photos;
         this.search = search;
+        this.waiting = waiting;
         this.settings = settings;
         this.orders = orders;
         this.catalog = catalog;
@@ -105,6 +109,31 @@ public class Returns {
     }
 
     // ---------------------------------------------------------------- reads
+
+    /** Approved or in transit, and untouched for {@code untouchedFor}: oldest first. */
+    public List<ReturnSummary> waitingForReceipt(Duration untouchedFor, int page, int size) {
+        int limit = Math.clamp(size, 1, ReturnSearch.MAX_PAGE_SIZE);
+        return waiting.waiting(false, clock.instant().minus(untouchedFor), Math.max(page, 0) * limit, limit);
+    }
+
+    public long countWaitingForReceipt(Duration untouchedFor) {
+        return waiting.countWaiting(false, clock.instant().minus(untouchedFor));
+    }
+
+    /** REFUND_PENDING or MANUAL_REFUND_REQUIRED, whatever their age: oldest first. */
+    public List<ReturnSummary> waitingForRefund(int page, int size) {
+        int limit = Math.clamp(size, 1, ReturnSearch.MAX_PAGE_SIZE);
+        return waiting.waiting(true, clock.instant(), Math.max(page, 0) * limit, limit);
+    }
+
+    public long countWaitingForRefund() {
+        return waiting.countWaiting(true, clock.instant());
+    }
+
+    /** Returns requested in [from, to): how many, the top reasons by units, the outcome mix. */
+    public ReturnFigures figures(Instant from, Instant to, int topReasons) {
+        return waiting.figures(from, to, Math.clamp(topReasons, 1, 50));
+    }
 
     /** The merchant's active reasons, parents before their children. */
     public List<ReturnReason> reasons() {

@@ -128,6 +128,13 @@ class Shipments {
         return list("where id = ? for update", id).stream().findFirst();
     }
 
+    /** The parcels with this tracking number, as given or in upper case (both use the index). */
+    List<Shipment> byTrackingNumber(String trackingNumber) {
+        String given = trackingNumber.strip();
+        return list("where tracking_number = any(?) order by shipped_at desc, id", (Object)
+                new String[] {given, given.toUpperCase(java.util.Locale.ROOT)});
+    }
+
     List<Shipment> ofOrder(UUID orderId) {
         return list("where order_id = ? order by shipped_at, id", orderId);
     }

@@ -1,5 +1,7 @@
 package org.aftercart.tracking;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -17,11 +19,50 @@ public class Tracking {
     private final TrackingEvents events;
 
     private final DeliveryPromises promises;
+    private final TrackingFigures figures;
+    private final DeliveryPromiseSettings promiseSettings;
+    private final Clock clock;
 
-    Tracking(Shipments shipments, TrackingEvents events, DeliveryPromises promises) {
+    Tracking(
+            Shipments shipments,
+            TrackingEvents events,
+            DeliveryPromises promises,
+            TrackingFigures figures,
+            DeliveryPromiseSettings promiseSettings,
+            Clock clock) {
         this.shipments = shipments;
         this.events = events;
         this.promises = promises;
+        this.figures = figures;
+        this.promiseSettings = promiseSettings;
+        this.clock = clock;
+    }
+
+    /**
+     * Parcels on their way whose status is DELAYED, EXCEPTION or ATTEMPT_FAILED, or that the carrier
+     * has not scanned for {@code silentFor} (counted from shipping when never scanned); longest silent
+     * first.
+     */
+    public List<StuckParcel> stuckParcels(Duration silentFor, int page, int size) {
+        int limit = Math.min(Math.max(size, 1), 500);
+        return figures.stuck(clock.instant().minus(silentFor), Math.max(page, 0) * limit, limit);
+    }
+
+    public long countStuckParcels(Duration silentFor) {
+        return figures.countStuck(clock.instant().minus(silentFor));
+    }
+
+    /**
+     * Per delivery day in [from, to) (days in the delivery promises' time zone), the parcels
+     * delivered with a promise and those that arrived by its latest date.
+     */
+    public List<DeliveryOnPromise> deliveredOnPromise(Instant from, Instant to) {
+        return figures.onPromise(from, to, promiseSettings.timeZone());
+    }
+
+    /** Orders with a parcel shipped in [from, to), and the visits of their tracking pages. */
+    public TrackingPageVisits pageVisits(Instant from, Instant to) {
+        return figures.visits(from, to);
     }
 
     /** The delivery range to promise when an order is confirmed, before it ships. */
@@ -31,6 +72,16 @@ public class Tracking {
 
     public List<ShipmentView> shipmentsOf(OrderId order) {
         return shipments.ofOrder(order.id()).stream()
+                .map(Shipments.Shipment::view)
+                .toList();
+    }
+
+    /** The parcels to customers with this tracking number (carriers reuse numbers after a while), newest first. */
+    public List<ShipmentView> shipmentsByTrackingNumber(String trackingNumber) {
+        if (trackingNumber.isBlank()) {
+            return List.of();
+        }
+        return shipments.byTrackingNumber(trackingNumber).stream()
                 .map(Shipments.Shipment::view)
                 .toList();
     }

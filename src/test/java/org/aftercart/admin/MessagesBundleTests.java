@@ -91,6 +91,13 @@ class MessagesBundleTests {
             Map.entry(
                     "message.kind.",
                     MessageKind.BUILT_IN.stream().map(MessageKind::key).toList()),
+            Map.entry(
+                    "timeline.filter.",
+                    Arrays.stream(org.aftercart.timeline.TimelineCategory.values())
+                            .map(org.aftercart.timeline.TimelineCategory::slug)
+                            .toList()),
+            // CustomerFinder.Match keys: which exact number found the customer.
+            Map.entry("customers.matched.", List.of("order", "tracking", "return")),
             Map.entry("conversation.status.", names(ConversationStatus.values())),
             Map.entry("conversation.channel.", names(ConversationChannel.values())),
             Map.entry("conversation.topic.", names(ConversationTopic.values())),

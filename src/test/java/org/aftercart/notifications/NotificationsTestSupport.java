@@ -21,4 +21,10 @@ public final class NotificationsTestSupport {
     public static void deliverEverythingDue(ApplicationContext context) throws InterruptedException {
         MailDelivery.deliverEverythingDue(context.getBean(Dispatcher.class));
     }
+
+    /** The signature of the message's open pixel, as the e-mail carries it. */
+    public static String openSignature(ApplicationContext context, java.util.UUID message) {
+        String pixel = context.getBean(EngagementLinks.class).openPixel(message).toString();
+        return pixel.substring(pixel.indexOf("?s=") + 3);
+    }
 }

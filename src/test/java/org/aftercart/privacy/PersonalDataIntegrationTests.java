@@ -222,6 +222,7 @@ class PersonalDataIntegrationTests {
                         "orders",
                         "payments",
                         "returns",
+                        "timeline",
                         "tracking",
                         "wallet");
     }

@@ -20,7 +20,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The thank-you page a storefront sends the customer to after checkout, public and opened by a
@@ -47,8 +46,6 @@ class ThankYouPageController {
     }
 
     /** A link that shows the current page in another language, labelled in that language. */
-    record LanguageLink(String code, String label, String href, boolean current) {}
-
     @GetMapping("/thank-you/{token}")
     String page(@PathVariable String token, HttpServletRequest request, HttpServletResponse response, Model model) {
         common(request, model);
@@ -146,21 +143,6 @@ class ThankYouPageController {
     private void common(HttpServletRequest request, Model model) {
         model.addAttribute("brand", branding);
         Locale current = locale();
-        model.addAttribute(
-                "languages",
-                Languages.SUPPORTED.stream()
-                        .map(language -> new LanguageLink(
-                                language.getLanguage(),
-                                capitalised(language.getDisplayLanguage(language), language),
-                                UriComponentsBuilder.fromPath(request.getRequestURI())
-                                        .replaceQueryParam("lang", language.getLanguage())
-                                        .build()
-                                        .toUriString(),
-                                language.getLanguage().equals(current.getLanguage())))
-                        .toList());
-    }
-
-    private static String capitalised(String name, Locale locale) {
-        return name.isEmpty() ? name : name.substring(0, 1).toUpperCase(locale) + name.substring(1);
+        model.addAttribute("languages", Languages.links(current, request.getRequestURI()));
     }
 }

@@ -18,6 +18,7 @@ import java.util.UUID;
 import org.aftercart.orders.OrderId;
 import org.aftercart.orders.OrderNotFound;
 import org.aftercart.platform.Branding;
+import org.aftercart.platform.LanguageLink;
 import org.aftercart.platform.Languages;
 import org.aftercart.returns.Eligibility;
 import org.aftercart.returns.Refusal;
@@ -48,7 +49,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The customer's self-service returns portal (ADR 16). A guest proves an order with its number and
@@ -88,7 +88,6 @@ class ReturnsPortalController {
     }
 
     /** A link that shows the current page in another language, labelled in that language. */
-    record LanguageLink(String code, String label, String href, boolean current) {}
 
     /** A problem with the form, shown in the summary and next to the field it is about. */
     record FieldError(String field, String message) {}
@@ -509,21 +508,6 @@ class ReturnsPortalController {
     }
 
     private static List<LanguageLink> languages(HttpServletRequest request) {
-        Locale current = locale(request);
-        String path = request.getRequestURI();
-        return Languages.SUPPORTED.stream()
-                .map(language -> new LanguageLink(
-                        language.getLanguage(),
-                        capitalised(language.getDisplayLanguage(language), language),
-                        UriComponentsBuilder.fromPath(path)
-                                .replaceQueryParam("lang", language.getLanguage())
-                                .build()
-                                .toUriString(),
-                        language.getLanguage().equals(current.getLanguage())))
-                .toList();
-    }
-
-    private static String capitalised(String name, Locale locale) {
-        return name.isEmpty() ? name : name.substring(0, 1).toUpperCase(locale) + name.substring(1);
+        return Languages.links(locale(request), request.getRequestURI());
     }
 }

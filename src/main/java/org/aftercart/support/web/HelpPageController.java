@@ -2,7 +2,6 @@ package org.aftercart.support.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -38,8 +37,6 @@ class HelpPageController {
     }
 
     /** A link that shows the current page in another language, labelled in that language. */
-    record LanguageLink(String code, String label, String href, boolean current) {}
-
     @GetMapping("/help")
     String home(HttpServletRequest request, Model model) {
         Locale locale = locale();
@@ -121,24 +118,17 @@ class HelpPageController {
     private void common(HttpServletRequest request, Model model, Map<String, String> translations) {
         model.addAttribute("brand", branding);
         Locale current = locale();
-        List<LanguageLink> languages = Languages.SUPPORTED.stream()
-                .map(language -> new LanguageLink(
-                        language.getLanguage(),
-                        capitalised(language.getDisplayLanguage(language), language),
-                        translations.isEmpty()
+        model.addAttribute(
+                "languages",
+                Languages.links(
+                        current,
+                        language -> translations.isEmpty()
                                 ? UriComponentsBuilder.fromPath(request.getRequestURI())
                                         .query(request.getQueryString())
                                         .replaceQueryParam("lang", language.getLanguage())
                                         .build()
                                         .toUriString()
                                 : translations.getOrDefault(
-                                        language.getLanguage(), "/help?lang=" + language.getLanguage()),
-                        language.getLanguage().equals(current.getLanguage())))
-                .toList();
-        model.addAttribute("languages", languages);
-    }
-
-    private static String capitalised(String name, Locale locale) {
-        return name.isEmpty() ? name : name.substring(0, 1).toUpperCase(locale) + name.substring(1);
+                                        language.getLanguage(), "/help?lang=" + language.getLanguage())));
     }
 }

@@ -11,6 +11,7 @@ import java.util.TimeZone;
 import org.aftercart.orders.OrderId;
 import org.aftercart.orders.OrderView;
 import org.aftercart.platform.Branding;
+import org.aftercart.platform.LanguageLink;
 import org.aftercart.platform.Languages;
 import org.aftercart.tracking.TrackingLinks;
 import org.springframework.http.HttpStatus;
@@ -25,7 +26,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.View;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.util.ContentCachingResponseWrapper;
-import org.springframework.web.util.UriComponentsBuilder;
 import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 
 /**
@@ -69,9 +69,6 @@ class TrackingPageController {
         this.rendered = rendered;
         this.viewResolver = viewResolver;
     }
-
-    /** A link that shows the current page in another language, labelled in that language. */
-    record LanguageLink(String code, String label, String href, boolean current) {}
 
     @GetMapping("/track")
     String lookupForm(HttpServletRequest request, Model model) {
@@ -226,20 +223,6 @@ class TrackingPageController {
     private static List<LanguageLink> languages(HttpServletRequest request) {
         Object resolved = request.getAttribute(CookieLocaleResolver.LOCALE_REQUEST_ATTRIBUTE_NAME);
         Locale current = resolved instanceof Locale locale ? locale : request.getLocale();
-        String path = request.getRequestURI();
-        return Languages.SUPPORTED.stream()
-                .map(language -> new LanguageLink(
-                        language.getLanguage(),
-                        capitalised(language.getDisplayLanguage(language), language),
-                        UriComponentsBuilder.fromPath(path)
-                                .replaceQueryParam("lang", language.getLanguage())
-                                .build()
-                                .toUriString(),
-                        language.getLanguage().equals(current.getLanguage())))
-                .toList();
-    }
-
-    private static String capitalised(String name, Locale locale) {
-        return name.isEmpty() ? name : name.substring(0, 1).toUpperCase(locale) + name.substring(1);
+        return Languages.links(current, request.getRequestURI());
     }
 }
