@@ -74,6 +74,8 @@ class ConsoleAccess implements StaffAccessPolicy {
             rule(GET, "/console/operations/**", ADMIN, AGENT, ANALYST),
             rule(POST, "/console/operations/late-orders/*/release", ADMIN, AGENT, ASSOCIATE),
             rule(null, "/console/operations/**", ADMIN, AGENT),
+            // Contacts come in by every channel, the store counter included.
+            rule(null, "/console/conversations/**", ADMIN, AGENT, ASSOCIATE),
             // The demo store's mail catcher (served with the demo profile only).
             rule(GET, "/console/mail-catcher/**", EVERYONE));
 

@@ -22,7 +22,8 @@
             "analytics",
             "timeline",
             "platform",
-            "shared"
+            "shared",
+            "conversations"
         })
 package org.aftercart.admin;
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.aftercart.conversations.Conversations;
 import org.aftercart.fulfillment.Fulfillment;
 import org.aftercart.fulfillment.ShippingOnTime;
 import org.aftercart.orders.OrderManagement;
@@ -40,6 +41,7 @@ public class Dashboard {
     private final Fulfillment fulfillment;
     private final Tracking tracking;
     private final Returns returns;
+    private final Conversations conversations;
     private final ZoneId zone;
     private final Clock clock;
 
@@ -48,12 +50,14 @@ public class Dashboard {
             Fulfillment fulfillment,
             Tracking tracking,
             Returns returns,
+            Conversations conversations,
             @Value("${aftercart.tracking.promises.time-zone:UTC}") ZoneId zone,
             Clock clock) {
         this.orders = orders;
         this.fulfillment = fulfillment;
         this.tracking = tracking;
         this.returns = returns;
+        this.conversations = conversations;
         this.zone = zone;
         this.clock = clock;
     }
@@ -113,13 +117,9 @@ public class Dashboard {
                 returned);
     }
 
-    /**
-     * NOT MEASURED YET: to be wired to the conversations module's {@code long
-     * whereIsMyOrderContacts(Instant from, Instant to)} once it is merged (and "conversations" added to
-     * this module's allowed dependencies). Until then the dashboard shows "not measured yet".
-     */
+    /** Inbound "where is my order" contacts in the period, as the conversations module counts them (ADR 24). */
     private @Nullable Long whereIsMyOrderContacts(Instant from, Instant to) {
-        return null;
+        return conversations.whereIsMyOrderContacts(from, to);
     }
 
     private static <T> Map<LocalDate, T> byDay(List<T> rows, Function<T, LocalDate> day) {

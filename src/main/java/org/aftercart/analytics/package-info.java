@@ -5,7 +5,7 @@
 @NullMarked
 @ApplicationModule(
         displayName = "Analytics",
-        allowedDependencies = {"orders", "fulfillment", "tracking", "returns", "shared"})
+        allowedDependencies = {"orders", "fulfillment", "tracking", "returns", "conversations", "shared"})
 package org.aftercart.analytics;
 
 import org.jspecify.annotations.NullMarked;

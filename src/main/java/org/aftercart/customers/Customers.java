@@ -175,6 +175,29 @@ public class Customers {
                 rs.getString("country"));
     }
 
+    /**
+     * The customer with this phone number, however either was written ({@code +44 7700 900123},
+     * {@code 07700-900123}): the numbers whose digits end with its national digits, answered by the
+     * customer search's index; the most recently registered when several match; empty when none or
+     * when it is not a phone number.
+     */
+    public Optional<CustomerId> findByPhone(String phone) {
+        Optional<String> digits = PhoneSearchKey.of(phone);
+        if (digits.isEmpty()) {
+            return Optional.empty();
+        }
+        return jdbc.sql(
+                        """
+                        select id from customers.customers
+                        where erased_at is null and phone is not null
+                          and reverse(regexp_replace(phone, '[^0-9]', '', 'g')) like ?
+                        order by created_at desc limit 1
+                        """)
+                .param(new StringBuilder(digits.get()).reverse() + "%")
+                .query((rs, row) -> new CustomerId(rs.getObject(1, UUID.class)))
+                .optional();
+    }
+
     public Optional<CustomerProfile> find(CustomerId id) {
         return jdbc.sql(
                         """

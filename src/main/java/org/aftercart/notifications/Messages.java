@@ -368,6 +368,13 @@ class Messages {
         return first.get();
     }
 
+    Optional<UUID> idOf(String dedupeKey) {
+        return jdbc.sql("select id from notifications.messages where dedupe_key = ?")
+                .param(dedupeKey)
+                .query((rs, row) -> rs.getObject(1, UUID.class))
+                .optional();
+    }
+
     Optional<MessageRow> find(UUID id) {
         return jdbc.sql("select " + COLUMNS + " from notifications.messages where id = ?")
                 .param(id)

@@ -166,6 +166,41 @@ public class Notifications {
         }
     }
 
+    /**
+     * An agent sends a new copy of a message the customer received (and lost): a new message with the
+     * same kind and facts, routed again to the customer's channel as it is now, its facts naming the
+     * original ({@code resentFrom}) and who asked ({@code resentBy}). Sign-in links are never resent
+     * (each is for one sign-in). Once per {@code idempotencyKey}: a repeat answers with the same copy.
+     *
+     * @return the new message's id
+     * @throws MessageNotResendable unless the message is a sent transactional message to a customer
+     */
+    @Transactional
+    public UUID resend(UUID id, String resentBy, String idempotencyKey) {
+        MessageRow original = messages.find(id)
+                .filter(message -> message.status() == MessageStatus.SENT)
+                .filter(message -> MessageKind.Purpose.TRANSACTIONAL.name().equals(message.purpose()))
+                .filter(message -> !MessageKind.SIGN_IN_LINK.key().equals(message.kind()))
+                .filter(message -> message.customerId() != null)
+                .orElseThrow(() -> new MessageNotResendable(id));
+        String dedupeKey = "resend:" + id + ":" + idempotencyKey;
+        Map<String, Object> facts = new java.util.LinkedHashMap<>(original.facts());
+        facts.put("resentFrom", id.toString());
+        facts.put("resentBy", resentBy);
+        messages.add(new NewMessage(
+                original.kind(),
+                original.purpose(),
+                dedupeKey,
+                original.customerId(),
+                original.orderId(),
+                original.shipmentId(),
+                facts,
+                clock.instant(),
+                null,
+                null));
+        return messages.idOf(dedupeKey).orElseThrow();
+    }
+
     private static MessageView view(ResultSet rs, List<MessageView.Attempt> attempts) throws SQLException {
         return new MessageView(
                 rs.getObject("id", UUID.class),

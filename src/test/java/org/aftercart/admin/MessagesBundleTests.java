@@ -18,6 +18,9 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.aftercart.conversations.ConversationChannel;
+import org.aftercart.conversations.ConversationStatus;
+import org.aftercart.conversations.ConversationTopic;
 import org.aftercart.fulfillment.FulfillmentStatus;
 import org.aftercart.notifications.MessageKind;
 import org.aftercart.notifications.MessageStatus;
@@ -96,6 +99,9 @@ class MessagesBundleTests {
                             .toList()),
             // CustomerFinder.Match keys: which exact number found the customer.
             Map.entry("customers.matched.", List.of("order", "tracking", "return")),
+            Map.entry("conversation.status.", names(ConversationStatus.values())),
+            Map.entry("conversation.channel.", names(ConversationChannel.values())),
+            Map.entry("conversation.topic.", names(ConversationTopic.values())),
             // The wallet's ledger line types (wallet.entries.type), as the account page shows them.
             Map.entry(
                     "account.history.type.",

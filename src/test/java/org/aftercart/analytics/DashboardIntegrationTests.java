@@ -10,8 +10,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.aftercart.catalog.Catalog;
+import org.aftercart.conversations.ConversationChannel;
+import org.aftercart.conversations.ConversationTopic;
+import org.aftercart.conversations.Conversations;
+import org.aftercart.conversations.CustomerReference;
+import org.aftercart.conversations.EntryDirection;
+import org.aftercart.conversations.NewEntry;
+import org.aftercart.conversations.RecordContact;
 import org.aftercart.fulfillment.Fulfillment;
 import org.aftercart.inventory.Inventory;
 import org.aftercart.orders.OrderManagement;
@@ -62,6 +70,9 @@ class DashboardIntegrationTests {
 
     @Autowired
     Dashboard dashboard;
+
+    @Autowired
+    Conversations conversations;
 
     @Autowired
     MockMvc mvc;
@@ -121,6 +132,14 @@ class DashboardIntegrationTests {
         mvc.perform(get(links.pathFor(onTime.id()))).andExpect(status().isOk());
         mvc.perform(get(links.pathFor(late.id()))).andExpect(status().isOk());
 
+        // Asked twice where the late one was, in one conversation, and once about a return: two contacts.
+        UUID asked = conversations
+                .record(contact(late, ConversationTopic.WHERE_IS_MY_ORDER), null)
+                .conversation()
+                .id();
+        conversations.addEntry(asked, new NewEntry(EntryDirection.INBOUND, "Still nothing?", "customer"), null);
+        conversations.record(contact(onTime, ConversationTopic.RETURN), null);
+
         scenes.requestReturn(onTime, "too-small", ReturnOutcome.REFUND);
         scenes.requestReturn(late, "too-small", ReturnOutcome.STORE_CREDIT);
 
@@ -149,8 +168,8 @@ class DashboardIntegrationTests {
 
         assertThat(figures.trackedOrders()).isEqualTo(2);
         assertThat(figures.visitsPerTrackedOrder()).isEqualByComparingTo("1.50");
-        assertThat(figures.whereIsMyOrderContacts()).isNull();
-        assertThat(figures.whereIsMyOrderPer100Orders()).isNull();
+        assertThat(figures.whereIsMyOrderContacts()).isEqualTo(2);
+        assertThat(figures.whereIsMyOrderPer100Orders()).isEqualByComparingTo("50");
 
         assertThat(figures.returnRate()).isEqualTo(new Share(2, 4));
         assertThat(figures.returns().returns()).isEqualTo(2);
@@ -168,5 +187,17 @@ class DashboardIntegrationTests {
 
         // Leaves no order overdue for ever in the shared database's operations list.
         orders.cancel(neverShipped.id(), "test over", "test");
+    }
+
+    private static RecordContact contact(OrderView order, ConversationTopic topic) {
+        return new RecordContact(
+                new CustomerReference(null, null, null),
+                order.id().id(),
+                ConversationChannel.EMAIL,
+                topic,
+                EntryDirection.INBOUND,
+                "Where is it?",
+                "customer",
+                null);
     }
 }

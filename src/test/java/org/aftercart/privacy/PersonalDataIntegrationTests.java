@@ -18,6 +18,13 @@ import java.util.Map;
 import java.util.UUID;
 import javax.imageio.ImageIO;
 import org.aftercart.catalog.Catalog;
+import org.aftercart.conversations.ConversationChannel;
+import org.aftercart.conversations.ConversationTopic;
+import org.aftercart.conversations.Conversations;
+import org.aftercart.conversations.CustomerReference;
+import org.aftercart.conversations.EntryDirection;
+import org.aftercart.conversations.NewEntry;
+import org.aftercart.conversations.RecordContact;
 import org.aftercart.customers.ContactDetails;
 import org.aftercart.customers.CustomerId;
 import org.aftercart.fulfillment.Fulfillment;
@@ -103,6 +110,9 @@ class PersonalDataIntegrationTests {
 
     @Autowired
     PersonalDataRequests privacy;
+
+    @Autowired
+    Conversations conversations;
 
     @Autowired
     JdbcClient jdbc;
@@ -194,9 +204,16 @@ class PersonalDataIntegrationTests {
                 .isEqualByComparingTo("25.00");
         assertThat(modules.path("payments").path("transactions")).isNotNull();
         assertThat(modules.path("integrations").path("webhooksReceived")).isEmpty();
+        JsonNode conversation =
+                modules.path("conversations").path("conversations").get(0);
+        assertThat(conversation.path("contact").asString()).isEqualTo(who.phone);
+        assertThat(conversation.path("entries").findValuesAsString("text")).contains("Sent to " + who.line1 + "?");
+        assertThat(modules.path("conversations").path("notes").findValuesAsString("text"))
+                .contains("Lives in " + who.city);
         assertThat(modules.properties().stream().map(Map.Entry::getKey))
                 .containsExactlyInAnyOrder(
                         "account",
+                        "conversations",
                         "customers",
                         "fulfillment",
                         "integrations",
@@ -385,6 +402,22 @@ class PersonalDataIntegrationTests {
                 .until(() -> wallet.availableStoreCredit(customer, EUR).amount().signum() > 0);
         wallet.issueGiftCard(
                 Money.of("25.00", "EUR"), who.email, "Birthday present", "privacy-gift:" + UUID.randomUUID());
+        UUID call = conversations
+                .record(
+                        new RecordContact(
+                                CustomerReference.phone(who.phone),
+                                order.id().id(),
+                                ConversationChannel.PHONE,
+                                ConversationTopic.WHERE_IS_MY_ORDER,
+                                EntryDirection.INBOUND,
+                                "Sent to " + who.line1 + "?",
+                                "customer",
+                                "agent@shop.example"),
+                        null)
+                .conversation()
+                .id();
+        conversations.addEntry(call, new NewEntry(EntryDirection.INBOUND, who.comment, "customer"), null);
+        conversations.addNote(customer, order.id(), "Lives in " + who.city, "agent@shop.example");
         String queued = "privacy-test:" + UUID.randomUUID();
         notifications.request(new NotificationRequest(
                 MessageKind.DELIVERED,

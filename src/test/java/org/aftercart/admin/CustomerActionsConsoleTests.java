@@ -1,0 +1,241 @@
+package org.aftercart.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.Currency;
+import java.util.List;
+import java.util.UUID;
+import org.aftercart.catalog.Catalog;
+import org.aftercart.conversations.Conversations;
+import org.aftercart.customers.CustomerId;
+import org.aftercart.fulfillment.Fulfillment;
+import org.aftercart.inventory.Inventory;
+import org.aftercart.orders.OrderManagement;
+import org.aftercart.orders.OrderView;
+import org.aftercart.shared.Money;
+import org.aftercart.wallet.Wallet;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/**
+ * The agent actions on the customer's page: a note, goodwill credit within the limit of the
+ * signer's role and refused above it, and a new copy of a sent message.
+ */
+@SpringBootTest(
+        properties = {
+            "aftercart.console.goodwill-limit.agent.EUR=25.00",
+            "aftercart.console.goodwill-limit.admin.EUR=500.00",
+            "aftercart.console.goodwill-limit.associate.EUR=10.00"
+        })
+@AutoConfigureMockMvc
+class CustomerActionsConsoleTests {
+
+    static final Currency EUR = Currency.getInstance("EUR");
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Conversations conversations;
+
+    @Autowired
+    Wallet wallet;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    OrderManagement orders;
+
+    @Autowired
+    Fulfillment fulfillment;
+
+    @Autowired
+    Catalog catalog;
+
+    @Autowired
+    Inventory inventory;
+
+    ConsoleTestData data;
+    OrderView order;
+    CustomerId customer;
+
+    @BeforeEach
+    void setUp() {
+        data = new ConsoleTestData(orders, fulfillment, catalog, inventory);
+        order = data.webOrder();
+        customer = CustomerId.of(order.customerId());
+    }
+
+    @Test
+    void theActionsAreOnTheCustomersPage() throws Exception {
+        mvc.perform(get("/console/customers/" + customer)
+                        .with(user("agent@shop.example").roles("AGENT")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"customer-actions\"")))
+                .andExpect(content().string(containsString("€25.00")))
+                .andExpect(content().string(containsString("/console/customers/" + customer + "/goodwill")));
+    }
+
+    @Test
+    void aNoteIsKeptAndShown() throws Exception {
+        flashOf(post("/console/customers/" + customer + "/notes")
+                .param("note", "Prefers to be called after 6pm.")
+                .with(csrf())
+                .with(user("agent@shop.example").roles("AGENT")));
+
+        assertThat(conversations.notesOf(customer, 5)).singleElement().satisfies(note -> {
+            assertThat(note.body()).isEqualTo("Prefers to be called after 6pm.");
+            assertThat(note.author()).isEqualTo("agent@shop.example");
+        });
+        mvc.perform(get("/console/customers/" + customer)
+                        .with(user("agent@shop.example").roles("AGENT")))
+                .andExpect(content().string(containsString("Prefers to be called after 6pm.")));
+        assertThat(flashOf(post("/console/customers/" + customer + "/notes")
+                                .param("note", "  ")
+                                .with(csrf())
+                                .with(user("agent@shop.example").roles("AGENT")))
+                        .error())
+                .isTrue();
+        assertThat(conversations.notesOf(customer, 5)).hasSize(1);
+    }
+
+    @Test
+    void anAgentGrantsGoodwillUpToTheLimitOnceForADoubleSubmit() throws Exception {
+        Flash granted =
+                goodwill("25.00", "agent-key", user("agent@shop.example").roles("AGENT"));
+        Flash again = goodwill("25.00", "agent-key", user("agent@shop.example").roles("AGENT"));
+
+        assertThat(granted.error()).as(granted.text()).isFalse();
+        assertThat(again.error()).as(again.text()).isFalse();
+        assertThat(again.text()).contains("Already granted");
+        assertThat(wallet.availableStoreCredit(customer, EUR)).isEqualTo(Money.of("25.00", "EUR"));
+        assertThat(wallet.history(customer)).singleElement().satisfies(entry -> assertThat(entry.reason())
+                .contains("Goodwill", "late parcel", "agent@shop.example"));
+    }
+
+    @Test
+    void aboveTheRolesLimitGoodwillIsRefusedAndNothingIsGranted() throws Exception {
+        Flash agent = goodwill("25.01", "k1", user("agent@shop.example").roles("AGENT"));
+        Flash associate = goodwill("10.50", "k2", user("store@shop.example").roles("ASSOCIATE"));
+        Flash otherCurrency =
+                goodwillIn("5.00", "JPY", "k3", user("agent@shop.example").roles("AGENT"));
+
+        assertThat(agent.error()).isTrue();
+        assertThat(agent.text()).contains("€25.01", "above your goodwill limit", "€25.00");
+        assertThat(associate.error()).isTrue();
+        assertThat(associate.text()).contains("€10.00");
+        assertThat(otherCurrency.error()).isTrue();
+        assertThat(otherCurrency.text()).contains("JPY");
+        assertThat(wallet.history(customer)).isEmpty();
+
+        Flash admin = goodwill("120.00", "k4", user("admin@shop.example").roles("ADMIN"));
+        assertThat(admin.error()).as(admin.text()).isFalse();
+        assertThat(wallet.availableStoreCredit(customer, EUR)).isEqualTo(Money.of("120.00", "EUR"));
+    }
+
+    @Test
+    void aSentMessageIsResentAsOneNewCopyRecordingWhoAsked() throws Exception {
+        UUID sent = message("SENT");
+        UUID failed = message("FAILED");
+        long before = messagesOfCustomer();
+        mvc.perform(get("/console/customers/" + customer)
+                        .with(user("agent@shop.example").roles("AGENT")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("/messages/" + sent + "/resend")))
+                .andExpect(content().string(not(containsString("/messages/" + failed + "/resend"))))
+                .andExpect(content().string(containsString("aria-label=\"Send again: Shipped of ")));
+
+        Flash resent = flashOf(resend(sent, "resend-key"));
+        Flash repeated = flashOf(resend(sent, "resend-key"));
+        Flash refused = flashOf(resend(failed, "other-key"));
+
+        assertThat(resent.error()).as(resent.text()).isFalse();
+        assertThat(repeated.error()).isFalse();
+        assertThat(refused.error()).isTrue();
+        assertThat(messagesOfCustomer()).isEqualTo(before + 1);
+        var copy = jdbc.sql(
+                        """
+                        select kind, status, order_id, facts->>'resentBy' as by, facts->>'resentFrom' as original
+                        from notifications.messages where facts->>'resentFrom' = ?
+                        """)
+                .param(sent.toString())
+                .query((rs, row) -> List.of(
+                        rs.getString("kind"),
+                        rs.getString("status"),
+                        rs.getString("order_id"),
+                        rs.getString("by"),
+                        rs.getString("original")))
+                .single();
+        assertThat(copy)
+                .containsExactly("shipped", "PENDING", order.id().toString(), "agent@shop.example", sent.toString());
+
+        // Another customer's message is not resent from this customer's page.
+        mvc.perform(post("/console/customers/" + UUID.randomUUID() + "/messages/" + sent + "/resend")
+                        .param("idempotencyKey", "x")
+                        .with(csrf())
+                        .with(user("agent@shop.example").roles("AGENT")))
+                .andExpect(status().isForbidden());
+    }
+
+    private org.springframework.test.web.servlet.RequestBuilder resend(UUID message, String key) {
+        return post("/console/customers/" + customer + "/messages/" + message + "/resend")
+                .param("idempotencyKey", key)
+                .with(csrf())
+                .with(user("agent@shop.example").roles("AGENT"));
+    }
+
+    private Flash goodwill(String amount, String key, RequestPostProcessor who) throws Exception {
+        return goodwillIn(amount, "EUR", key, who);
+    }
+
+    private Flash goodwillIn(String amount, String currency, String key, RequestPostProcessor who) throws Exception {
+        return flashOf(post("/console/customers/" + customer + "/goodwill")
+                .param("amount", amount)
+                .param("currency", currency)
+                .param("reason", "late parcel")
+                .param("idempotencyKey", key + "-" + data.tag)
+                .with(csrf())
+                .with(who));
+    }
+
+    private Flash flashOf(org.springframework.test.web.servlet.RequestBuilder request) throws Exception {
+        var result = mvc.perform(request).andExpect(status().is3xxRedirection()).andReturn();
+        return (Flash) result.getFlashMap().get(Flash.ATTRIBUTE);
+    }
+
+    private long messagesOfCustomer() {
+        return jdbc.sql("select count(*) from notifications.messages where customer_id = ?")
+                .param(customer.id())
+                .query(Long.class)
+                .single();
+    }
+
+    private UUID message(String status) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql(
+                        """
+                        insert into notifications.messages (id, kind, purpose, dedupe_key, customer_id, order_id,
+                            status, attempts, channel, recipient, subject, facts)
+                        values (?, 'shipped', 'TRANSACTIONAL', ?, ?, ?, ?, 1, 'EMAIL', ?, 'On its way',
+                                '{"orderNumber":"x"}'::jsonb)
+                        """)
+                .params(id, "test:" + id, customer.id(), order.id().id(), status, data.email())
+                .update();
+        return id;
+    }
+}
