@@ -108,11 +108,7 @@ class AccountOrdersController {
     @PostMapping("/account/orders/{orderId}/preview")
     String preview(
             @PathVariable String orderId,
-            @RequestParam(defaultValue = "") String change,
-            @RequestParam(defaultValue = "") String line,
-            @RequestParam(defaultValue = "") String quantity,
-            @RequestParam(defaultValue = "") String sku,
-            @RequestParam(defaultValue = "") String version,
+            ChangeForm form,
             Authentication signedIn,
             HttpServletRequest request,
             HttpServletResponse response,
@@ -122,19 +118,21 @@ class AccountOrdersController {
             return notFound(signedIn, request, response, model);
         }
         try {
-            OrderChange requested = parse(change, line, quantity, sku);
-            ChangePreview preview = orders.previewChange(order.get().id(), requested, version(version));
+            OrderChange requested = parse(form);
+            ChangePreview preview = orders.previewChange(order.get().id(), requested, version(form.version()));
             common(signedIn, request, model);
             model.addAttribute("order", order.get());
             model.addAttribute("preview", preview);
-            model.addAttribute("change", change);
-            model.addAttribute("line", line);
-            model.addAttribute("quantity", quantity);
-            model.addAttribute("sku", sku);
-            model.addAttribute("lineTitle", lineTitle(order.get(), line));
+            model.addAttribute("change", form.change());
+            model.addAttribute("line", form.line());
+            model.addAttribute("quantity", form.quantity());
+            model.addAttribute("sku", form.sku());
+            model.addAttribute("lineTitle", lineTitle(order.get(), form.line()));
             model.addAttribute(
                     "newTitle",
-                    catalog.findBySku(sku).map(ProductVariant::displayTitle).orElse(sku));
+                    catalog.findBySku(form.sku())
+                            .map(ProductVariant::displayTitle)
+                            .orElse(form.sku()));
             return "account/change-preview";
         } catch (OrderNotChangeable | InvalidOrder e) {
             return refused(order.get(), refusalOf(e), signedIn, request, response, model);
@@ -146,11 +144,7 @@ class AccountOrdersController {
     @PostMapping("/account/orders/{orderId}/change")
     String change(
             @PathVariable String orderId,
-            @RequestParam(defaultValue = "") String change,
-            @RequestParam(defaultValue = "") String line,
-            @RequestParam(defaultValue = "") String quantity,
-            @RequestParam(defaultValue = "") String sku,
-            @RequestParam(defaultValue = "") String version,
+            ChangeForm form,
             Authentication signedIn,
             HttpServletRequest request,
             HttpServletResponse response,
@@ -160,8 +154,8 @@ class AccountOrdersController {
             return notFound(signedIn, request, response, model);
         }
         try {
-            OrderChange requested = parse(change, line, quantity, sku);
-            Long expected = version(version);
+            OrderChange requested = parse(form);
+            Long expected = version(form.version());
             if (expected == null) {
                 throw new Refused("account.order.refused.stale");
             }
@@ -297,14 +291,16 @@ class AccountOrdersController {
     }
 
     /** The change the form asks for; refused when a field was forged or left out. */
-    private OrderChange parse(String change, String line, String quantity, String sku) {
+    private OrderChange parse(ChangeForm form) {
+        String sku = form.sku();
+        String quantity = form.quantity();
         UUID lineId;
         try {
-            lineId = UUID.fromString(line);
+            lineId = UUID.fromString(form.line());
         } catch (IllegalArgumentException e) {
             throw new Refused("account.order.refused.invalid");
         }
-        return switch (change) {
+        return switch (form.change()) {
             case REMOVE -> new OrderChange.RemoveItem(lineId);
             case VARIANT -> {
                 // The order core refuses a SKU of another product; this only keeps out the absurd.
@@ -360,6 +356,22 @@ class AccountOrdersController {
             return "account.order.refused.last-item";
         }
         return detail.contains("already removed") ? "account.order.refused.stale" : "account.order.refused.invalid";
+    }
+
+    /**
+     * The fields of a change form, as posted to the preview and again to confirm it: plain strings,
+     * checked by {@link #parse} before anything is read or written; a field left out is empty.
+     */
+    record ChangeForm(String change, String line, String quantity, String sku, String version) {
+
+        @SuppressWarnings("ConstantValue") // the binder passes null for a field the form left out
+        ChangeForm {
+            change = change == null ? "" : change;
+            line = line == null ? "" : line;
+            quantity = quantity == null ? "" : quantity;
+            sku = sku == null ? "" : sku;
+            version = version == null ? "" : version;
+        }
     }
 
     /** A change the customer may not make, with the message key that says why. */
