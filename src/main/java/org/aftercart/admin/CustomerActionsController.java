@@ -16,13 +16,14 @@ import org.aftercart.platform.StaffAccounts;
 import org.aftercart.shared.Money;
 import org.aftercart.wallet.StoreCreditGrant;
 import org.aftercart.wallet.Wallet;
-import org.springframework.security.access.AccessDeniedException;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -145,7 +146,9 @@ class CustomerActionsController {
             RedirectAttributes redirect) {
         MessageView message = notifications.find(messageId).orElse(null);
         if (message == null || !customerId.equals(message.customerId())) {
-            throw new AccessDeniedException("The message is not this customer's");
+            // Not found alike for no message and another customer's: a refusal of the role (403) would
+            // misreport it, and the staff audit log would record a role refusal.
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No such message of this customer");
         }
         String key = idempotencyKey.isBlank() || idempotencyKey.length() > 100
                 ? UUID.randomUUID().toString()

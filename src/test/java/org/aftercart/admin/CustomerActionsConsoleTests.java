@@ -189,7 +189,7 @@ class CustomerActionsConsoleTests {
                         .param("idempotencyKey", "x")
                         .with(csrf())
                         .with(user("agent@shop.example").roles("AGENT")))
-                .andExpect(status().isForbidden());
+                .andExpect(status().isNotFound());
     }
 
     private org.springframework.test.web.servlet.RequestBuilder resend(UUID message, String key) {
