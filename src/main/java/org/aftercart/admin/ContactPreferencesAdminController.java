@@ -1,6 +1,7 @@
 package org.aftercart.admin;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.security.Principal;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,7 +23,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * An agent changes how a customer wants to be reached, as the customer asked them to (on the
  * phone, in the store): the same preferences and checks as the customer's own account, except that
  * marketing consent can only be withdrawn here, never given. A refusal shows the customer's page
- * with the form as submitted and what is wrong, and writes nothing.
+ * with the form as submitted and what is wrong, and writes nothing. The change lands on the
+ * customer's timeline in the agent's name (customers.ContactPreferencesChanged).
  */
 @Controller
 class ContactPreferencesAdminController {
@@ -41,6 +43,7 @@ class ContactPreferencesAdminController {
     String change(
             @PathVariable UUID customerId,
             @RequestParam Map<String, String> fields,
+            Principal principal,
             HttpServletResponse response,
             Model model,
             RedirectAttributes redirect) {
@@ -59,7 +62,8 @@ class ContactPreferencesAdminController {
             return pages.customer(customerId, null, null, model);
         }
         try {
-            ContactPreferences changed = customers.updateContactPreferences(customer, form.toPreferences(current));
+            ContactPreferences changed = customers.updateContactPreferences(
+                    customer, form.toPreferences(current), ConsoleActor.of(principal));
             StaffAudit.change(snapshot(current), snapshot(changed));
             Flash.success(redirect, text.get("customer-preferences.done"));
         } catch (ErrorResponseException e) {

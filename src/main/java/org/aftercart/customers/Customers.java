@@ -1,5 +1,6 @@
 package org.aftercart.customers;
 
+import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -12,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.aftercart.catalog.Catalog;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,10 +27,14 @@ public class Customers {
 
     private final JdbcClient jdbc;
     private final Catalog catalog;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
 
-    Customers(JdbcClient jdbc, Catalog catalog) {
+    Customers(JdbcClient jdbc, Catalog catalog, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.catalog = catalog;
+        this.events = events;
+        this.clock = clock;
     }
 
     /**
@@ -251,6 +257,18 @@ public class Customers {
      */
     @Transactional
     public ContactPreferences updateContactPreferences(CustomerId id, ContactPreferences preferences) {
+        return updateContactPreferences(id, preferences, "customer");
+    }
+
+    /**
+     * {@link #updateContactPreferences(CustomerId, ContactPreferences)} by someone named, for the
+     * customer's timeline ({@link ContactPreferencesChanged}).
+     *
+     * @param changedBy as the journal names actors: {@code customer}, {@code staff:<e-mail>}
+     */
+    @Transactional
+    public ContactPreferences updateContactPreferences(
+            CustomerId id, ContactPreferences preferences, String changedBy) {
         int updated = jdbc.sql(
                         """
                         update customers.customers set
@@ -288,6 +306,8 @@ public class Customers {
                         "insert into customers.channel_choices (customer_id, message_kind, channel) values (?, ?, ?)")
                 .params(id.id(), kind, channel.name())
                 .update());
+        events.publishEvent(
+                new ContactPreferencesChanged(id.id(), changedBy, preferences.marketingConsent(), clock.instant()));
         return preferences;
     }
 

@@ -21,6 +21,7 @@ import org.aftercart.customers.ContactDetails;
 import org.aftercart.customers.ContactPreferences;
 import org.aftercart.customers.CustomerId;
 import org.aftercart.customers.Customers;
+import org.aftercart.timeline.CustomerTimeline;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,6 +44,9 @@ class ContactPreferencesConsoleTests {
 
     @Autowired
     Customers customers;
+
+    @Autowired
+    CustomerTimeline timeline;
 
     CustomerId customer;
 
@@ -79,6 +83,12 @@ class ContactPreferencesConsoleTests {
         assertThat(saved.timeZone()).isEqualTo(ZoneId.of("Europe/Paris"));
         assertThat(saved.language()).isEqualTo("fr");
         assertThat(saved.marketingConsent()).isFalse();
+
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(20))
+                .until(() -> timeline.page(customer, null, null, 20).entries().stream()
+                        .anyMatch(entry -> entry.kind().equals("preferences.changed")
+                                && entry.summary().contains("staff:agent-preferences@example.org")));
     }
 
     @Test

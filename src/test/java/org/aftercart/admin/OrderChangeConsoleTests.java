@@ -18,6 +18,7 @@ import org.aftercart.inventory.Inventory;
 import org.aftercart.orders.JournalEntry;
 import org.aftercart.orders.OrderManagement;
 import org.aftercart.orders.OrderView;
+import org.aftercart.tracking.TrackingLinks;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,6 +49,9 @@ class OrderChangeConsoleTests {
 
     @Autowired
     Inventory inventory;
+
+    @Autowired
+    TrackingLinks trackingLinks;
 
     ConsoleTestData data;
 
@@ -229,6 +233,56 @@ class OrderChangeConsoleTests {
                         .with(associate))
                 .andExpect(status().isForbidden());
         assertThat(orders.find(order.id()).orElseThrow().version()).isEqualTo(order.version());
+    }
+
+    @Test
+    void anotherSizeIsOfferedPreviewedAndSwapped() throws Exception {
+        OrderView order = data.webOrder();
+        String larger = data.largerShirt(data.store());
+        OrderView.Line shirts = shirtsOf(order);
+        String path = "/admin/orders/" + order.id().id();
+
+        mvc.perform(get(path).with(AGENT)).andExpect(content().string(containsString("value=\"" + larger + "\"")));
+        mvc.perform(post(path + "/changes/preview")
+                        .param("change", "VARIANT")
+                        .param("line", shirts.id().toString())
+                        .param("sku", larger)
+                        .param("version", String.valueOf(order.version()))
+                        .with(csrf())
+                        .with(AGENT))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString(larger), containsString("None"))));
+        mvc.perform(post(path + "/changes")
+                        .param("change", "VARIANT")
+                        .param("line", shirts.id().toString())
+                        .param("sku", larger)
+                        .param("version", String.valueOf(order.version()))
+                        .with(csrf())
+                        .with(AGENT))
+                .andExpect(status().isFound());
+
+        assertThat(orders.find(order.id()).orElseThrow().lines())
+                .anySatisfy(line -> assertThat(line.sku()).isEqualTo(larger));
+    }
+
+    @Test
+    void aDeliveredOrderIsHandedToTheReturnsPortalInANewTabAndNoLongerChanged() throws Exception {
+        OrderView order = data.webOrder();
+        String path = "/admin/orders/" + order.id().id();
+        mvc.perform(get(path).with(AGENT)).andExpect(content().string(not(containsString("/returns/start?t="))));
+
+        data.delivered(order);
+        String page = mvc.perform(get(path).with(AGENT))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("/changes/preview"))))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile(
+                        "<a href=\"/returns/start\\?t=([^\"]+)\" target=\"_blank\" rel=\"noopener\"")
+                .matcher(page);
+        assertThat(link.find()).as(page).isTrue();
+        assertThat(trackingLinks.verify(link.group(1))).contains(order.id());
     }
 
     private static OrderView.Line shirtsOf(OrderView order) {
