@@ -1,7 +1,7 @@
 package org.aftercart.customers;
 
-import java.time.Clock;
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -28,13 +28,11 @@ public class Customers {
     private final JdbcClient jdbc;
     private final Catalog catalog;
     private final ApplicationEventPublisher events;
-    private final Clock clock;
 
-    Customers(JdbcClient jdbc, Catalog catalog, ApplicationEventPublisher events, Clock clock) {
+    Customers(JdbcClient jdbc, Catalog catalog, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.events = events;
-        this.clock = clock;
     }
 
     /**
@@ -307,7 +305,7 @@ public class Customers {
                 .params(id.id(), kind, channel.name())
                 .update());
         events.publishEvent(
-                new ContactPreferencesChanged(id.id(), changedBy, preferences.marketingConsent(), clock.instant()));
+                new ContactPreferencesChanged(id.id(), changedBy, preferences.marketingConsent(), Instant.now()));
         return preferences;
     }
 
