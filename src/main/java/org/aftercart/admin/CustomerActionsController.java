@@ -146,8 +146,9 @@ class CustomerActionsController {
             RedirectAttributes redirect) {
         MessageView message = notifications.find(messageId).orElse(null);
         if (message == null || !customerId.equals(message.customerId())) {
-            // Not found rather than forbidden: the page does not confirm that another customer's message exists.
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "This customer has no such message");
+            // Not found alike for no message and another customer's: a refusal of the role (403) would
+            // misreport it, and the staff audit log would record a role refusal.
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No such message of this customer");
         }
         String key = idempotencyKey.isBlank() || idempotencyKey.length() > 100
                 ? UUID.randomUUID().toString()

@@ -1,10 +1,12 @@
 package org.aftercart.admin;
 
 import java.util.UUID;
+import org.aftercart.customers.ContactPreferences;
 import org.aftercart.customers.CustomerId;
 import org.aftercart.customers.CustomerNotFound;
 import org.aftercart.customers.Customers;
 import org.aftercart.notifications.Notifications;
+import org.aftercart.platform.Languages;
 import org.aftercart.privacy.PersonalDataRequests;
 import org.aftercart.returns.ReturnView;
 import org.aftercart.returns.Returns;
@@ -62,9 +64,15 @@ class CustomerAdminController {
             Model model) {
         CustomerId customer = new CustomerId(id);
         model.addAttribute("customer", customers.find(customer).orElseThrow(() -> new CustomerNotFound(customer)));
-        model.addAttribute(
-                "preferences",
-                customers.contactPreferences(customer).orElseThrow(() -> new CustomerNotFound(customer)));
+        ContactPreferences preferences =
+                customers.contactPreferences(customer).orElseThrow(() -> new CustomerNotFound(customer));
+        model.addAttribute("preferences", preferences);
+        if (!model.containsAttribute("preferencesForm")) {
+            model.addAttribute("preferencesForm", ContactPreferencesForm.of(preferences));
+        }
+        model.addAttribute("preferenceKinds", ContactPreferencesForm.CHOOSABLE_KINDS);
+        model.addAttribute("languageChoices", Languages.SUPPORTED);
+        model.addAttribute("mayChangePreferences", access.mayPost("/console/customers/" + id + "/contact-preferences"));
         model.addAttribute(
                 "details", customers.profileDetails(customer).orElseThrow(() -> new CustomerNotFound(customer)));
         model.addAttribute("erasure", privacy.erasure(customer).orElse(null));

@@ -32,7 +32,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The order list with its search, one order with everything that happened to it (the messages sent
- * about it too), and cancelling.
+ * about it too), and cancelling. Changing it is {@link OrderChangeAdminController}'s.
  */
 @Controller
 @RequestMapping("/admin/orders")
@@ -49,6 +49,7 @@ class OrderAdminController {
     private final Returns returns;
     private final ConsoleText text;
     private final ConsoleAccess access;
+    private final OrderChangeOptions changes;
 
     OrderAdminController(
             OrderManagement orders,
@@ -58,8 +59,10 @@ class OrderAdminController {
             Notifications notifications,
             Returns returns,
             ConsoleText text,
-            ConsoleAccess access) {
+            ConsoleAccess access,
+            OrderChangeOptions changes) {
         this.access = access;
+        this.changes = changes;
         this.orders = orders;
         this.fulfillment = fulfillment;
         this.payments = payments;
@@ -92,7 +95,13 @@ class OrderAdminController {
     @GetMapping("/{id}")
     String detail(@PathVariable UUID id, Model model) {
         OrderId orderId = new OrderId(id);
-        OrderView order = orders.find(orderId).orElseThrow(() -> new OrderNotFound(id.toString()));
+        return page(orders.find(orderId).orElseThrow(() -> new OrderNotFound(id.toString())), model);
+    }
+
+    /** The order's page as it is now, with what the signed-in staff member may do on it. */
+    String page(OrderView order, Model model) {
+        OrderId orderId = order.id();
+        UUID id = orderId.id();
         Map<String, Location> locations =
                 inventory.locations().stream().collect(Collectors.toMap(Location::code, Function.identity()));
         model.addAttribute("order", order);
@@ -106,6 +115,7 @@ class OrderAdminController {
         model.addAttribute(
                 "canCancel", order.changeable() && access.may(HttpMethod.POST, "/admin/orders/" + id + "/cancel"));
         model.addAttribute("maxReasonLength", MAX_REASON_LENGTH);
+        changes.addTo(model, order);
         return "admin/order";
     }
 

@@ -1,6 +1,7 @@
 package org.aftercart.customers;
 
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -12,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.aftercart.catalog.Catalog;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,10 +27,12 @@ public class Customers {
 
     private final JdbcClient jdbc;
     private final Catalog catalog;
+    private final ApplicationEventPublisher events;
 
-    Customers(JdbcClient jdbc, Catalog catalog) {
+    Customers(JdbcClient jdbc, Catalog catalog, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.catalog = catalog;
+        this.events = events;
     }
 
     /**
@@ -251,6 +255,18 @@ public class Customers {
      */
     @Transactional
     public ContactPreferences updateContactPreferences(CustomerId id, ContactPreferences preferences) {
+        return updateContactPreferences(id, preferences, "customer");
+    }
+
+    /**
+     * {@link #updateContactPreferences(CustomerId, ContactPreferences)} by someone named, for the
+     * customer's timeline ({@link ContactPreferencesChanged}).
+     *
+     * @param changedBy as the journal names actors: {@code customer}, {@code staff:<e-mail>}
+     */
+    @Transactional
+    public ContactPreferences updateContactPreferences(
+            CustomerId id, ContactPreferences preferences, String changedBy) {
         int updated = jdbc.sql(
                         """
                         update customers.customers set
@@ -288,6 +304,8 @@ public class Customers {
                         "insert into customers.channel_choices (customer_id, message_kind, channel) values (?, ?, ?)")
                 .params(id.id(), kind, channel.name())
                 .update());
+        events.publishEvent(
+                new ContactPreferencesChanged(id.id(), changedBy, preferences.marketingConsent(), Instant.now()));
         return preferences;
     }
 
