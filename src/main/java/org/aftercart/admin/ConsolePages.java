@@ -4,7 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
 import java.util.List;
-import java.util.Locale;
+import org.aftercart.platform.LanguageLink;
 import org.aftercart.platform.Languages;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -18,7 +18,6 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * What every console page shares: who is signed in, the language links, the navigation, and error
@@ -28,9 +27,6 @@ import org.springframework.web.util.UriComponentsBuilder;
 @ControllerAdvice(basePackageClasses = ConsolePages.class, basePackages = "org.aftercart.demo")
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ConsolePages {
-
-    /** A link that shows the current page in another language, labelled in that language. */
-    record LanguageLink(String code, String label, String href, boolean current) {}
 
     private final ConsoleText text;
     private final boolean demo;
@@ -54,18 +50,7 @@ class ConsolePages {
 
     @ModelAttribute("languages")
     List<LanguageLink> languages(HttpServletRequest request) {
-        Locale current = LocaleContextHolder.getLocale();
-        return Languages.SUPPORTED.stream()
-                .map(language -> new LanguageLink(
-                        language.getLanguage(),
-                        capitalized(language.getDisplayLanguage(language), language),
-                        UriComponentsBuilder.fromPath(request.getRequestURI())
-                                .query(request.getQueryString())
-                                .replaceQueryParam("lang", language.getLanguage())
-                                .build()
-                                .toUriString(),
-                        language.getLanguage().equals(current.getLanguage())))
-                .toList();
+        return Languages.links(LocaleContextHolder.getLocale(), request.getRequestURI(), request.getQueryString());
     }
 
     @ExceptionHandler(ErrorResponseException.class)
@@ -101,9 +86,5 @@ class ConsolePages {
         model.addAttribute("languages", languages(request));
         model.addAttribute("showMailCatcher", demo);
         return "error";
-    }
-
-    private static String capitalized(String name, Locale locale) {
-        return name.isEmpty() ? name : name.substring(0, 1).toUpperCase(locale) + name.substring(1);
     }
 }

@@ -3,6 +3,7 @@ package org.aftercart.platform;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /** The languages the pages are translated into: one messages bundle each; the first is the fallback. */
@@ -34,10 +35,21 @@ public final class Languages {
 
     /** A language switch to the same path in each language ({@code ?lang=}), without the rest of the query. */
     public static List<LanguageLink> links(Locale current, String path) {
-        return links(current, language -> UriComponentsBuilder.fromPath(path)
+        return links(current, path, null);
+    }
+
+    /** A language switch to the same address in each language: the path and query, with {@code lang} set. */
+    public static List<LanguageLink> links(Locale current, String path, @Nullable String query) {
+        return links(current, language -> sameAddressIn(language, path, query));
+    }
+
+    /** The path and query with {@code lang} set to the language. */
+    public static String sameAddressIn(Locale language, String path, @Nullable String query) {
+        return UriComponentsBuilder.fromPath(path)
+                .query(query)
                 .replaceQueryParam("lang", language.getLanguage())
                 .build()
-                .toUriString());
+                .toUriString();
     }
 
     private static String nameInItself(Locale language) {

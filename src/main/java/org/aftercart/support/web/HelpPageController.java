@@ -123,11 +123,7 @@ class HelpPageController {
                 Languages.links(
                         current,
                         language -> translations.isEmpty()
-                                ? UriComponentsBuilder.fromPath(request.getRequestURI())
-                                        .query(request.getQueryString())
-                                        .replaceQueryParam("lang", language.getLanguage())
-                                        .build()
-                                        .toUriString()
+                                ? Languages.sameAddressIn(language, request.getRequestURI(), request.getQueryString())
                                 : translations.getOrDefault(
                                         language.getLanguage(), "/help?lang=" + language.getLanguage())));
     }
