@@ -23,6 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -158,6 +159,12 @@ class ConversationsBrowserTests {
         browser.signIn(staffEmail, PASSWORD);
 
         browser.open("/console/customers/" + order.customerId());
+        browser.waitUntil(ExpectedConditions.or(
+                ExpectedConditions.presenceOfElementLocated(By.id("customer-actions")),
+                ExpectedConditions.presenceOfElementLocated(By.cssSelector(".error-page, main h1"))));
+        assertThat(browser.driver.findElements(By.id("customer-actions")))
+                .as("the customer page, not: %s", browser.text("main"))
+                .isNotEmpty();
         assertThat(browser.text("#customer-actions")).contains("Internal note", "Goodwill store credit", "€25.00");
         browser.assertNoSeriousAccessibilityProblems("customer with agent actions");
         browser.screenshot("customer-actions-desktop");
