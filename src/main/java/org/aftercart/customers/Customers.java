@@ -25,6 +25,9 @@ public class Customers {
     /** More would not personalise anything better. */
     public static final int MAX_FAVOURITE_CATEGORIES = 20;
 
+    /** Who withdrew consent through the link at the foot of a marketing message. */
+    static final String UNSUBSCRIBE_LINK = "customer (unsubscribe link)";
+
     private final JdbcClient jdbc;
     private final Catalog catalog;
     private final ApplicationEventPublisher events;
@@ -375,12 +378,22 @@ public class Customers {
         return new ProfileDetails(birthday, favourites);
     }
 
-    /** One-click unsubscribe: no more marketing messages, whatever else the customer chose. */
+    /**
+     * One-click unsubscribe: no more marketing messages, whatever else the customer chose. Told once
+     * (on the customer's timeline), however often the link is followed.
+     */
     @Transactional
     public void withdrawMarketingConsent(CustomerId id) {
-        jdbc.sql("update customers.customers set marketing_consent = false, marketing_consent_at = null where id = ?")
+        int withdrawn = jdbc.sql(
+                        """
+                        update customers.customers set marketing_consent = false, marketing_consent_at = null
+                        where id = ? and marketing_consent
+                        """)
                 .param(id.id())
                 .update();
+        if (withdrawn > 0) {
+            events.publishEvent(new ContactPreferencesChanged(id.id(), UNSUBSCRIBE_LINK, false, Instant.now()));
+        }
     }
 
     private static @Nullable ZoneId zoneOrNull(@Nullable String zone) {

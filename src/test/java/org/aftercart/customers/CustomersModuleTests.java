@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.modulith.test.AssertablePublishedEvents;
 
 /**
  * Recognising returning customers by e-mail, and the profile details they choose to give, on the
@@ -134,5 +135,27 @@ class CustomersModuleTests {
                 .param(id.id())
                 .query(String.class)
                 .single();
+    }
+
+    @Test
+    void aOneClickUnsubscribeWithdrawsConsentAndIsToldOnce(AssertablePublishedEvents events) {
+        CustomerId id = customers.findOrRegister(
+                ContactDetails.email("unsubscribing-" + UUID.randomUUID() + "@example.org", "Ada"));
+        jdbc.sql("update customers.customers set marketing_consent = true, marketing_consent_at = now() where id = ?")
+                .param(id.id())
+                .update();
+
+        customers.withdrawMarketingConsent(id);
+        customers.withdrawMarketingConsent(id);
+
+        assertThat(customers.contactPreferences(id).orElseThrow().marketingConsent())
+                .isFalse();
+        assertThat(events.ofType(ContactPreferencesChanged.class)
+                        .matching(changed -> changed.customerId().equals(id.id())))
+                .singleElement()
+                .satisfies(changed -> {
+                    assertThat(changed.changedBy()).isEqualTo(Customers.UNSUBSCRIBE_LINK);
+                    assertThat(changed.marketingConsent()).isFalse();
+                });
     }
 }
