@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.aftercart.catalog.Catalog;
 import org.aftercart.customers.ContactPreferences;
+import org.aftercart.customers.ContactPreferencesForm;
 import org.aftercart.customers.CustomerId;
 import org.aftercart.customers.CustomerProfile;
 import org.aftercart.customers.Customers;
@@ -39,18 +40,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 class AccountController {
 
     static final int ORDERS_PER_PAGE = 10;
-
-    /** The customer-facing kinds of message a customer may route to a channel of their own. */
-    static final List<String> CHOOSABLE_KINDS = List.of(
-            "order-confirmed",
-            "order-changed",
-            "shipped",
-            "out-for-delivery",
-            "delivered",
-            "delayed",
-            "ready-for-pickup",
-            "refund-issued",
-            "return-approved");
 
     private final AccountPages pages;
     private final Customers customers;
@@ -88,7 +77,7 @@ class AccountController {
         }
         common(customer, preferences.get(), request, model);
         show(customer, Math.max(0, page), model);
-        model.addAttribute("form", PreferencesForm.of(preferences.get()));
+        model.addAttribute("form", ContactPreferencesForm.of(preferences.get()));
         model.addAttribute("saved", "preferences".equals(saved) || "".equals(saved));
         model.addAttribute("profileSaved", "profile".equals(saved));
         return "account/home";
@@ -118,7 +107,7 @@ class AccountController {
         }
         common(customer, preferences.get(), request, model);
         show(customer, 0, model);
-        model.addAttribute("form", PreferencesForm.of(preferences.get()));
+        model.addAttribute("form", ContactPreferencesForm.of(preferences.get()));
         model.addAttribute("profileForm", submitted);
         model.addAttribute("profileErrors", errors);
         return "account/home";
@@ -133,8 +122,10 @@ class AccountController {
             return signedOutBecauseGone(request);
         }
         ContactPreferences current = known.get();
-        PreferencesForm submitted = PreferencesForm.from(form);
-        List<String> errors = submitted.errors();
+        ContactPreferencesForm submitted = ContactPreferencesForm.from(form);
+        List<String> errors = submitted.problems().stream()
+                .map(problem -> "account.preferences.error." + problem)
+                .toList();
         if (!errors.isEmpty()) {
             common(customer, current, request, model);
             show(customer, 0, model);
@@ -143,7 +134,7 @@ class AccountController {
             model.addAttribute("saved", false);
             return "account/home";
         }
-        customers.updateContactPreferences(customer, submitted.toPreferences(current));
+        customers.updateContactPreferences(customer, submitted.toPreferences(current, submitted.marketingConsent()));
         return "redirect:/account?saved=preferences#preferences";
     }
 
@@ -152,7 +143,7 @@ class AccountController {
         model.addAttribute("signedIn", true);
         model.addAttribute("fmt", format(preferences, request));
         model.addAttribute("profile", customers.find(customer).orElseThrow());
-        model.addAttribute("kinds", CHOOSABLE_KINDS);
+        model.addAttribute("kinds", ContactPreferencesForm.CHOOSABLE_KINDS);
         model.addAttribute("languageChoices", Languages.SUPPORTED);
         model.addAttribute(
                 "profileForm", ProfileForm.of(customers.profileDetails(customer).orElse(ProfileDetails.none())));

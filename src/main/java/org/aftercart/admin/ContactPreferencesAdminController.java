@@ -2,10 +2,12 @@ package org.aftercart.admin;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.aftercart.customers.ContactPreferences;
+import org.aftercart.customers.ContactPreferencesForm;
 import org.aftercart.customers.CustomerId;
 import org.aftercart.customers.CustomerNotFound;
 import org.aftercart.customers.Customers;
@@ -51,7 +53,13 @@ class ContactPreferencesAdminController {
         ContactPreferences current =
                 customers.contactPreferences(customer).orElseThrow(() -> new CustomerNotFound(customer));
         ContactPreferencesForm form = ContactPreferencesForm.from(fields);
-        List<String> errors = form.errors(current);
+        List<String> errors = new ArrayList<>(form.problems().stream()
+                .map(problem -> "customer-preferences.error." + problem)
+                .toList());
+        // Consent must come from the customer themself: an agent keeps or withdraws it, never gives it.
+        if (form.marketingConsent() && !current.marketingConsent()) {
+            errors.add("customer-preferences.error.consent");
+        }
         if (!errors.isEmpty()) {
             String reason = String.join(" ", errors.stream().map(text::get).toList());
             StaffAudit.rejected(reason);
@@ -63,7 +71,9 @@ class ContactPreferencesAdminController {
         }
         try {
             ContactPreferences changed = customers.updateContactPreferences(
-                    customer, form.toPreferences(current), ConsoleActor.of(principal));
+                    customer,
+                    form.toPreferences(current, form.marketingConsent() && current.marketingConsent()),
+                    ConsoleActor.of(principal));
             StaffAudit.change(snapshot(current), snapshot(changed));
             Flash.success(redirect, text.get("customer-preferences.done"));
         } catch (ErrorResponseException e) {

@@ -2,6 +2,7 @@ package org.aftercart.admin;
 
 import java.util.UUID;
 import org.aftercart.customers.ContactPreferences;
+import org.aftercart.customers.ContactPreferencesForm;
 import org.aftercart.customers.CustomerId;
 import org.aftercart.customers.CustomerNotFound;
 import org.aftercart.customers.Customers;

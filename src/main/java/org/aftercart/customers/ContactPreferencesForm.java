@@ -1,4 +1,4 @@
-package org.aftercart.admin;
+package org.aftercart.customers;
 
 import java.time.DateTimeException;
 import java.time.LocalTime;
@@ -8,19 +8,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
-import org.aftercart.customers.ContactChannel;
-import org.aftercart.customers.ContactPreferences;
-import org.aftercart.notifications.MessageKind;
 import org.aftercart.platform.Languages;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The console's form for a customer's contact preferences as an agent submitted it: plain strings,
- * checked before anything is written. Marketing consent can only be kept or withdrawn here: consent
- * must come from the customer themself, so an agent never gives it.
+ * A contact-preferences form as submitted, by the customer on their account page or by an agent in
+ * the console: plain strings, checked before anything is written. Each page words the problems in
+ * its own messages and decides what marketing consent it may set.
  */
-record ContactPreferencesForm(
+public record ContactPreferencesForm(
         String preferredChannel,
         Map<String, String> channelByKind,
         String quietHoursStart,
@@ -29,21 +25,22 @@ record ContactPreferencesForm(
         String language,
         boolean marketingConsent) {
 
-    /** The kinds of message the customer may route to a channel of their own, as in their account. */
-    static final List<String> CHOOSABLE_KINDS = Stream.of(
-                    MessageKind.ORDER_CONFIRMED,
-                    MessageKind.ORDER_CHANGED,
-                    MessageKind.SHIPPED,
-                    MessageKind.OUT_FOR_DELIVERY,
-                    MessageKind.DELIVERED,
-                    MessageKind.DELAYED,
-                    MessageKind.READY_FOR_PICKUP,
-                    MessageKind.REFUND_ISSUED,
-                    MessageKind.RETURN_APPROVED)
-            .map(MessageKind::key)
-            .toList();
+    /**
+     * The customer-facing kinds of message (notifications' keys) a customer may route to a channel
+     * of their own; choices for other kinds, made elsewhere, are kept.
+     */
+    public static final List<String> CHOOSABLE_KINDS = List.of(
+            "order-confirmed",
+            "order-changed",
+            "shipped",
+            "out-for-delivery",
+            "delivered",
+            "delayed",
+            "ready-for-pickup",
+            "refund-issued",
+            "return-approved");
 
-    static ContactPreferencesForm of(ContactPreferences preferences) {
+    public static ContactPreferencesForm of(ContactPreferences preferences) {
         Map<String, String> byKind = new HashMap<>();
         preferences.channelByKind().forEach((kind, channel) -> byKind.put(kind, channel.name()));
         return new ContactPreferencesForm(
@@ -60,7 +57,7 @@ record ContactPreferencesForm(
                 preferences.marketingConsent());
     }
 
-    static ContactPreferencesForm from(Map<String, String> form) {
+    public static ContactPreferencesForm from(Map<String, String> form) {
         Map<String, String> byKind = new HashMap<>();
         for (String kind : CHOOSABLE_KINDS) {
             String channel = form.getOrDefault("channel-" + kind, "");
@@ -83,35 +80,38 @@ record ContactPreferencesForm(
         return channelByKind.getOrDefault(kind, "");
     }
 
-    /** Message keys of what is wrong, in the order of the form's fields; consent given is one. */
-    List<String> errors(ContactPreferences current) {
-        List<String> errors = new ArrayList<>();
+    /**
+     * What is wrong, in the order of the form's fields, as codes each page turns into its own
+     * message keys: {@code channel}, {@code quiet-hours}, {@code time-zone}, {@code language}.
+     */
+    public List<String> problems() {
+        List<String> problems = new ArrayList<>();
         if (channel(preferredChannel) == null
                 || channelByKind.values().stream().anyMatch(channel -> channel(channel) == null)) {
-            errors.add("customer-preferences.error.channel");
+            problems.add("channel");
         }
         LocalTime start = time(quietHoursStart);
         LocalTime end = time(quietHoursEnd);
         if ((!quietHoursStart.isEmpty() && start == null)
                 || (!quietHoursEnd.isEmpty() && end == null)
                 || quietHoursStart.isEmpty() != quietHoursEnd.isEmpty()) {
-            errors.add("customer-preferences.error.quiet-hours");
+            problems.add("quiet-hours");
         }
         if (!timeZone.isEmpty() && zone(timeZone) == null) {
-            errors.add("customer-preferences.error.time-zone");
+            problems.add("time-zone");
         }
         if (Languages.SUPPORTED.stream()
                 .noneMatch(supported -> supported.getLanguage().equals(language))) {
-            errors.add("customer-preferences.error.language");
+            problems.add("language");
         }
-        if (marketingConsent && !current.marketingConsent()) {
-            errors.add("customer-preferences.error.consent");
-        }
-        return errors;
+        return problems;
     }
 
-    /** What the agent chose, keeping the current choices for kinds this form does not list. */
-    ContactPreferences toPreferences(ContactPreferences current) {
+    /**
+     * The preferences to save, with the marketing consent the page may set; choices for kinds this
+     * form does not list stay as they are. Call only when {@link #problems} found nothing.
+     */
+    public ContactPreferences toPreferences(ContactPreferences current, boolean consent) {
         Map<String, ContactChannel> byKind = new HashMap<>();
         current.channelByKind().forEach((kind, channel) -> {
             if (!CHOOSABLE_KINDS.contains(kind)) {
@@ -122,7 +122,7 @@ record ContactPreferencesForm(
         return new ContactPreferences(
                 channel(preferredChannel),
                 byKind,
-                marketingConsent && current.marketingConsent(),
+                consent,
                 time(quietHoursStart),
                 time(quietHoursEnd),
                 timeZone.isEmpty() ? null : zone(timeZone),
