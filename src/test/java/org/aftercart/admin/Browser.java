@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -104,10 +105,25 @@ public final class Browser implements AutoCloseable {
         return find(css).getText();
     }
 
+    /**
+     * Waits up to ten seconds for the condition. While a page is being replaced, an element found in
+     * the old document can vanish between being found and being read; Chromium reports that either
+     * as a stale element or as an inspector error about a node outside the document, and both only
+     * mean "not yet", so the condition is asked again.
+     */
     public <T> T waitUntil(ExpectedCondition<T> condition) {
         return new WebDriverWait(driver, Duration.ofSeconds(10))
                 .ignoring(StaleElementReferenceException.class)
-                .until(condition);
+                .until(driver -> {
+                    try {
+                        return condition.apply(driver);
+                    } catch (WebDriverException e) {
+                        if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                            return null;
+                        }
+                        throw e;
+                    }
+                });
     }
 
     /** Sets the page width (and mobile emulation below 600 px), like a window of that size. */
