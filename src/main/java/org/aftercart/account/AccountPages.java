@@ -3,7 +3,7 @@ package org.aftercart.account;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Locale;
-import org.aftercart.platform.Branding;
+import org.aftercart.platform.BrandingSettings;
 import org.aftercart.platform.LanguageLink;
 import org.aftercart.platform.Languages;
 import org.springframework.stereotype.Component;
@@ -14,16 +14,16 @@ import org.springframework.web.servlet.LocaleResolver;
 @Component
 class AccountPages {
 
-    private final Branding branding;
+    private final BrandingSettings branding;
     private final LocaleResolver locales;
 
-    AccountPages(Branding branding, LocaleResolver locales) {
+    AccountPages(BrandingSettings branding, LocaleResolver locales) {
         this.branding = branding;
         this.locales = locales;
     }
 
     void common(HttpServletRequest request, Model model) {
-        model.addAttribute("brand", branding);
+        model.addAttribute("brand", branding.current());
         model.addAttribute("languages", languages(request));
     }
 

@@ -1,11 +1,10 @@
 package org.aftercart.account;
 
 import java.util.List;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.aftercart.customers.CustomerId;
 import org.aftercart.customers.Customers;
-import org.aftercart.platform.Branding;
+import org.aftercart.platform.BrandingSettings;
+import org.aftercart.platform.CustomerPageHeaders;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -43,16 +42,13 @@ class AccountSecurity {
     @ConditionalOnWebApplication
     SecurityFilterChain customerAccount(
             HttpSecurity http,
-            Branding branding,
+            BrandingSettings branding,
             SignInTokens tokens,
             SignInRequests requests,
             SignInLinkSender sender,
             SignInLimits limits,
             Customers customers)
             throws Exception {
-        String images = Stream.of("'self'", "data:", branding.logoOrigin())
-                .filter(source -> source != null)
-                .collect(Collectors.joining(" "));
         HttpSessionSecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
         sessions.setSpringSecurityContextKey(CONTEXT_KEY);
         return http.securityMatcher("/account", "/account/**")
@@ -76,10 +72,7 @@ class AccountSecurity {
                 .addFilterBefore(new SignInLimitFilter(limits), GenerateOneTimeTokenFilter.class)
                 .logout(logout ->
                         logout.logoutUrl("/account/sign-out").logoutSuccessUrl(SignInController.SIGNED_OUT_PATH))
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self';"
-                                + " img-src " + images + ";"
-                                + " style-src 'self'; script-src 'self'; form-action 'self'; base-uri 'none';"
-                                + " frame-ancestors 'none'"))
+                .headers(headers -> headers.addHeaderWriter(new CustomerPageHeaders(branding))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
                         .addHeaderWriter(
                                 (request, response) -> response.setHeader("X-Robots-Tag", "noindex, nofollow")))

@@ -68,6 +68,10 @@ class ConsoleAccess implements StaffAccessPolicy {
             rule(GET, "/console/offers/**", ADMIN, ANALYST),
             rule(null, "/console/offers/**", ADMINS),
             rule(null, "/console/templates/**", ADMINS),
+            // The brand customers see and how carriers' codes map to their parcels' statuses: named
+            // here so that they stay admin-only whatever the other settings become.
+            rule(null, "/console/settings/branding/**", ADMINS),
+            rule(null, "/console/settings/carrier-mappings/**", ADMINS),
             rule(null, "/console/settings/**", ADMINS),
             rule(null, "/console/audit/**", ADMINS),
             rule(GET, "/console/dashboard/**", ADMIN, ANALYST),

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.aftercart.orders.OrderView;
-import org.aftercart.platform.Branding;
+import org.aftercart.platform.BrandingSettings;
 import org.aftercart.returns.ReturnId;
 import org.aftercart.returns.ReturnStatus;
 import org.aftercart.returns.ReturnView;
@@ -29,14 +29,14 @@ class MessageComposer {
     private final Tracking tracking;
     private final Returns returns;
     private final TrackingLinks trackingLinks;
-    private final Branding branding;
+    private final BrandingSettings branding;
     private final HelpCentre helpCentre;
     private final String publicUrl;
 
     MessageComposer(
             Tracking tracking,
             TrackingLinks trackingLinks,
-            Branding branding,
+            BrandingSettings branding,
             Returns returns,
             HelpCentre helpCentre,
             TrackingLinkSettings links) {
@@ -87,7 +87,7 @@ class MessageComposer {
                 : order.map(OrderView::customerName).orElse(null);
         return new MessageModel(
                 message.kind(),
-                branding,
+                branding.current(),
                 name,
                 order.orElse(null),
                 parcels,

@@ -15,7 +15,7 @@ import org.aftercart.orders.OrderView;
 import org.aftercart.orders.PaymentStatus;
 import org.aftercart.orders.SalesChannel;
 import org.aftercart.orders.ShippingAddress;
-import org.aftercart.platform.Branding;
+import org.aftercart.platform.BrandingSettings;
 import org.aftercart.shared.Money;
 import org.springframework.stereotype.Component;
 
@@ -28,10 +28,10 @@ class SampleMessage {
 
     private static final UUID ORDER = UUID.fromString("00000000-0000-4000-8000-000000000001");
 
-    private final Branding branding;
+    private final BrandingSettings branding;
     private final Clock clock;
 
-    SampleMessage(Branding branding, Clock clock) {
+    SampleMessage(BrandingSettings branding, Clock clock) {
         this.branding = branding;
         this.clock = clock;
     }
@@ -89,7 +89,7 @@ class SampleMessage {
         boolean marketing = MessageKind.builtIn(kind).isEmpty();
         return new MessageModel(
                 kind,
-                branding,
+                branding.current(),
                 "Jo Sample",
                 order,
                 List.of(parcel),

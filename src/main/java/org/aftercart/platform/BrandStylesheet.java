@@ -1,5 +1,7 @@
 package org.aftercart.platform;
 
+import java.time.Duration;
+import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -8,13 +10,15 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The merchant's brand as CSS custom properties, one style sheet for every customer-facing page
  * (tracking page, returns portal, help centre). Under {@code /css/}, which every visitor may read.
+ * Pages link it with the brand's version in the address ({@code ?v=}), so a browser fetches the
+ * new one as soon as the brand changes; the short cache time covers addresses without it.
  */
 @RestController
 class BrandStylesheet {
 
-    private final Branding branding;
+    private final BrandingSettings branding;
 
-    BrandStylesheet(Branding branding) {
+    BrandStylesheet(BrandingSettings branding) {
         this.branding = branding;
     }
 
@@ -22,7 +26,7 @@ class BrandStylesheet {
     ResponseEntity<String> brand() {
         return ResponseEntity.ok()
                 .contentType(MediaType.valueOf("text/css;charset=UTF-8"))
-                .header("Cache-Control", "public, max-age=300")
-                .body(branding.stylesheet());
+                .cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic())
+                .body(branding.current().stylesheet());
     }
 }

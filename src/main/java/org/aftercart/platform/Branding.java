@@ -1,17 +1,22 @@
 package org.aftercart.platform;
 
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
-import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The merchant's brand on customer-facing pages ({@code aftercart.branding.*}): applied through CSS
- * custom properties in {@code /css/brand.css}, so no page or style sheet changes per merchant.
- * Values are checked here, as they end up in CSS.
+ * The merchant's brand on customer-facing pages and e-mails: applied through CSS custom properties
+ * in {@code /css/brand.css}, so no page or style sheet changes per merchant. The configuration
+ * ({@code aftercart.branding.*}) gives the defaults, an admin may change it in the console; {@link
+ * BrandingSettings#current()} says which applies now. Values are checked here, whichever way they
+ * come, as they end up in CSS and in the pages' Content-Security-Policy.
  *
  * @param shopName shown in the header and the page title
  * @param logoUrl an image shown instead of the shop's name as text; its origin is allowed by the
@@ -24,7 +29,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param greeting the page's greeting, by language ({@code en}, {@code fr}); {0} is the customer's
  *     first name; a language without one gets the built-in text
  */
-@ConfigurationProperties("aftercart.branding")
 public record Branding(
         @DefaultValue("Aftercart Demo Shop") String shopName,
         @Nullable URI logoUrl,
@@ -34,23 +38,88 @@ public record Branding(
         @DefaultValue("system-ui, -apple-system, \"Segoe UI\", Roboto, sans-serif") String fontFamily,
         @DefaultValue Map<String, String> greeting) {
 
+    public static final int MAX_SHOP_NAME_LENGTH = 100;
+    public static final int MAX_LOGO_URL_LENGTH = 1000;
+    public static final int MAX_GREETING_LENGTH = 200;
+
     private static final Pattern COLOUR = Pattern.compile("#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})");
     private static final Pattern FONTS = Pattern.compile("[\\p{L}\\p{N} ,\"'-]{1,200}");
 
     public Branding {
-        colour(primaryColour, "primary-colour");
-        colour(accentColour, "accent-colour");
-        colour(backgroundColour, "background-colour");
+        List<InvalidBranding.Problem> problems = new ArrayList<>();
+        if (shopName.isBlank() || shopName.length() > MAX_SHOP_NAME_LENGTH) {
+            problems.add(new InvalidBranding.Problem(
+                    "shop-name", "must be a name of 1 to " + MAX_SHOP_NAME_LENGTH + " characters"));
+        }
+        if (logoUrl != null && !isImageAddress(logoUrl)) {
+            problems.add(new InvalidBranding.Problem(
+                    "logo-url",
+                    "must be an http(s) address or a path of at most " + MAX_LOGO_URL_LENGTH + " characters"));
+        }
+        colour(primaryColour, "primary-colour", problems);
+        colour(accentColour, "accent-colour", problems);
+        colour(backgroundColour, "background-colour", problems);
         if (!FONTS.matcher(fontFamily).matches()) {
-            throw new IllegalArgumentException("aftercart.branding.font-family: font names, commas and quotes only");
+            problems.add(new InvalidBranding.Problem("font-family", "must be font names, commas and quotes only"));
         }
-        if (logoUrl != null
-                && (!logoUrl.isAbsolute() && !logoUrl.toString().startsWith("/")
-                        || logoUrl.isAbsolute()
-                                && !"https".equals(logoUrl.getScheme())
-                                && !"http".equals(logoUrl.getScheme()))) {
-            throw new IllegalArgumentException("aftercart.branding.logo-url must be an http(s) address or a path");
+        greeting.forEach((language, text) -> {
+            if (text.length() > MAX_GREETING_LENGTH) {
+                problems.add(new InvalidBranding.Problem(
+                        "greeting." + language, "must be at most " + MAX_GREETING_LENGTH + " characters"));
+            }
+        });
+        if (!problems.isEmpty()) {
+            throw new InvalidBranding(problems);
         }
+        greeting = Map.copyOf(greeting);
+    }
+
+    /**
+     * A brand from text as a form sends it: a blank logo address or greeting is none, and every
+     * wrong field is reported at once (an address that is not one among them).
+     */
+    public static Branding fromText(
+            String shopName,
+            String logoUrl,
+            String primaryColour,
+            String accentColour,
+            String backgroundColour,
+            String fontFamily,
+            Map<String, String> greeting) {
+        List<InvalidBranding.Problem> problems = new ArrayList<>();
+        URI logo = null;
+        if (!logoUrl.isBlank()) {
+            try {
+                logo = new URI(logoUrl.strip());
+            } catch (URISyntaxException notAnAddress) {
+                problems.add(new InvalidBranding.Problem("logo-url", "must be an http(s) address or a path"));
+            }
+        }
+        Map<String, String> greetings = new LinkedHashMap<>();
+        greeting.forEach((language, text) -> {
+            if (!text.isBlank()) {
+                greetings.put(language, text.strip());
+            }
+        });
+        try {
+            Branding branding = new Branding(
+                    shopName.strip(),
+                    logo,
+                    primaryColour.strip(),
+                    accentColour.strip(),
+                    backgroundColour.strip(),
+                    fontFamily.strip(),
+                    greetings);
+            if (problems.isEmpty()) {
+                return branding;
+            }
+        } catch (InvalidBranding invalid) {
+            invalid.problems().stream()
+                    .filter(problem ->
+                            problems.stream().noneMatch(p -> p.field().equals(problem.field())))
+                    .forEach(problems::add);
+        }
+        throw new InvalidBranding(problems);
     }
 
     @Nullable
@@ -68,10 +137,15 @@ public record Branding(
         return logoUrl.getScheme() + "://" + logoUrl.getRawAuthority();
     }
 
-    /** The style sheet that applies the brand: custom properties only. */
+    /** The style sheet that applies the brand to the whole page: custom properties only. */
     public String stylesheet() {
+        return stylesheet(":root");
+    }
+
+    /** The brand's custom properties for the elements this (fixed, trusted) CSS selector picks. */
+    public String stylesheet(String selector) {
         return """
-                :root {
+                %s {
                     --brand-primary: %s;
                     --brand-on-primary: %s;
                     --brand-accent: %s;
@@ -81,6 +155,7 @@ public record Branding(
                 }
                 """
                 .formatted(
+                        selector,
                         primaryColour,
                         readableOn(primaryColour),
                         accentColour,
@@ -89,18 +164,43 @@ public record Branding(
                         fontFamily);
     }
 
-    private static void colour(String value, String name) {
+    /**
+     * A short fingerprint of what the style sheet says, for its address: a page links the version it
+     * was rendered with, so a browser never keeps an old brand once it changed.
+     */
+    public String stylesheetVersion() {
+        return Integer.toHexString(stylesheet().hashCode());
+    }
+
+    private static boolean isImageAddress(URI address) {
+        if (address.toString().length() > MAX_LOGO_URL_LENGTH) {
+            return false;
+        }
+        if (address.isAbsolute()) {
+            return ("https".equals(address.getScheme()) || "http".equals(address.getScheme()))
+                    && address.getRawAuthority() != null;
+        }
+        return address.toString().startsWith("/");
+    }
+
+    private static void colour(String value, String name, List<InvalidBranding.Problem> problems) {
         if (!COLOUR.matcher(value).matches()) {
-            throw new IllegalArgumentException("aftercart.branding." + name + " must be a colour like #0f766e");
+            problems.add(new InvalidBranding.Problem(name, "must be a colour like #0f766e"));
         }
     }
 
-    /** Black or white, whichever contrasts more with the colour (WCAG relative luminance). */
-    public static String readableOn(String colour) {
+    /** The colour written with six hex digits, lower case ({@code #abc} is {@code #aabbcc}), as colour inputs take it. */
+    public static String sixDigits(String colour) {
         String hex = colour.substring(1).toLowerCase(Locale.ROOT);
         if (hex.length() == 3) {
             hex = "" + hex.charAt(0) + hex.charAt(0) + hex.charAt(1) + hex.charAt(1) + hex.charAt(2) + hex.charAt(2);
         }
+        return "#" + hex;
+    }
+
+    /** Black or white, whichever contrasts more with the colour (WCAG relative luminance). */
+    public static String readableOn(String colour) {
+        String hex = sixDigits(colour).substring(1);
         double luminance = 0.2126 * channel(hex, 0) + 0.7152 * channel(hex, 2) + 0.0722 * channel(hex, 4);
         double withWhite = 1.05 / (luminance + 0.05);
         double withBlack = (luminance + 0.05) / 0.05;

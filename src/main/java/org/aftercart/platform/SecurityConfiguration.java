@@ -80,7 +80,8 @@ class SecurityConfiguration {
     @Bean
     @Order(3)
     @ConditionalOnWebApplication
-    SecurityFilterChain console(HttpSecurity http, ObjectProvider<StaffAccessPolicy> policies, StaffAudit audit)
+    SecurityFilterChain console(
+            HttpSecurity http, ObjectProvider<StaffAccessPolicy> policies, StaffAudit audit, BrandingSettings branding)
             throws Exception {
         StaffAuditFilter auditFilter = new StaffAuditFilter(audit);
         AccessDeniedHandlerImpl deniedPage = new AccessDeniedHandlerImpl();
@@ -135,11 +136,17 @@ class SecurityConfiguration {
                                 problem(response, HttpStatus.FORBIDDEN, "Your staff role may not do that");
                             }
                         }))
-                .headers(
-                        headers -> headers.contentSecurityPolicy(
-                                csp -> csp.policyDirectives(
-                                        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'")))
+                // Per response, so that the branding settings' preview shows a logo on another site once saved.
+                .headers(headers -> headers.addHeaderWriter((request, response) -> response.setHeader(
+                        "Content-Security-Policy",
+                        "default-src 'self'; img-src " + images(branding.current())
+                                + "; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'")))
                 .build();
+    }
+
+    private static String images(Branding brand) {
+        String logo = brand.logoOrigin();
+        return logo == null ? "'self' data:" : "'self' data: " + logo;
     }
 
     /**

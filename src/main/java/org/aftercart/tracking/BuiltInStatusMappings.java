@@ -6,7 +6,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -24,31 +27,45 @@ public final class BuiltInStatusMappings {
     static final String RESOURCE = "tracking/status-mappings-v1.csv";
     public static final String VERSION = "built-in v1";
 
-    private final Map<String, TrackingStatus> table;
+    /** One row of the table; an empty detail is the code's own row. */
+    public record Row(String vocabulary, String code, String detail, TrackingStatus status) {}
 
-    private BuiltInStatusMappings(Map<String, TrackingStatus> table) {
+    private final Map<String, TrackingStatus> table;
+    private final List<Row> rows;
+
+    private BuiltInStatusMappings(Map<String, TrackingStatus> table, List<Row> rows) {
         this.table = table;
+        this.rows = rows;
     }
 
     public static BuiltInStatusMappings load() {
         Map<String, TrackingStatus> table = new HashMap<>();
+        List<Row> rows = new ArrayList<>();
         try (InputStream in = new ClassPathResource(RESOURCE).getInputStream();
                 CsvReader<NamedCsvRecord> csv = CsvReader.builder().ofNamedCsvRecord(in, StandardCharsets.UTF_8)) {
             for (NamedCsvRecord row : csv) {
                 String key = key(row.getField("vocabulary"), row.getField("code"), row.getField("detail"));
-                if (table.put(key, TrackingStatus.valueOf(row.getField("status"))) != null) {
+                TrackingStatus status = TrackingStatus.valueOf(row.getField("status"));
+                if (table.put(key, status) != null) {
                     throw new IllegalStateException(RESOURCE + " maps " + key + " twice");
                 }
+                rows.add(new Row(row.getField("vocabulary"), row.getField("code"), row.getField("detail"), status));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new BuiltInStatusMappings(Map.copyOf(table));
+        rows.sort(Comparator.comparing(Row::vocabulary).thenComparing(Row::code).thenComparing(Row::detail));
+        return new BuiltInStatusMappings(Map.copyOf(table), List.copyOf(rows));
     }
 
     /** The row for exactly this code and detail ({@code null} detail: the code's own row). */
     public Optional<TrackingStatus> find(String vocabulary, String code, @Nullable String detail) {
         return Optional.ofNullable(table.get(key(vocabulary, code, detail == null ? "" : detail)));
+    }
+
+    /** Every row, by vocabulary, code and detail. */
+    public List<Row> rows() {
+        return rows;
     }
 
     Set<String> vocabularies() {

@@ -91,6 +91,21 @@ public class StatusMappings {
         overridesLoadedAt = Instant.MIN;
     }
 
+    /** Removes the merchant's mapping of one code (and detail); new events follow the built-in table again. */
+    @Transactional
+    public boolean removeOverride(String vocabulary, String code, @Nullable String detail) {
+        int removed = jdbc.sql(
+                        "delete from tracking.status_mapping_overrides where vocabulary = ? and code = ? and detail = ?")
+                .params(vocabulary, code, detail == null ? "" : detail)
+                .update();
+        overridesLoadedAt = Instant.MIN;
+        return removed > 0;
+    }
+
+    BuiltInStatusMappings builtIn() {
+        return builtIn;
+    }
+
     public List<Override> overrides() {
         return currentOverrides().entrySet().stream()
                 .map(e -> new Override(

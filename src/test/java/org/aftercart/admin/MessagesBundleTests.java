@@ -86,6 +86,10 @@ class MessagesBundleTests {
             Map.entry(
                     "help.topic.",
                     Arrays.stream(HelpTopic.values()).map(HelpTopic::key).toList()),
+            Map.entry("branding.field.", List.of("primary-colour", "accent-colour", "background-colour")),
+            Map.entry(
+                    "branding.field.greeting.",
+                    Languages.SUPPORTED.stream().map(Locale::getLanguage).toList()),
             Map.entry(
                     "offers.admin.language.",
                     Languages.SUPPORTED.stream().map(Locale::getLanguage).toList()),

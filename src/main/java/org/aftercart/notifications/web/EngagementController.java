@@ -3,7 +3,7 @@ package org.aftercart.notifications.web;
 import java.util.List;
 import java.util.UUID;
 import org.aftercart.notifications.Engagement;
-import org.aftercart.platform.Branding;
+import org.aftercart.platform.BrandingSettings;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -32,9 +32,9 @@ class EngagementController {
             java.util.Base64.getDecoder().decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7");
 
     private final Engagement engagement;
-    private final Branding branding;
+    private final BrandingSettings branding;
 
-    EngagementController(Engagement engagement, Branding branding) {
+    EngagementController(Engagement engagement, BrandingSettings branding) {
         this.engagement = engagement;
         this.branding = branding;
     }
@@ -42,7 +42,7 @@ class EngagementController {
     /** What the shop's page layout shows around the unsubscribe page (and its not-found page). */
     @ModelAttribute
     void pageLayout(Model model) {
-        model.addAttribute("brand", branding);
+        model.addAttribute("brand", branding.current());
         model.addAttribute("languages", List.of());
     }
 

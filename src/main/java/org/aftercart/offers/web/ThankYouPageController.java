@@ -11,7 +11,7 @@ import org.aftercart.offers.Offer;
 import org.aftercart.offers.Offers;
 import org.aftercart.offers.ThankYouLinks;
 import org.aftercart.orders.OrderView;
-import org.aftercart.platform.Branding;
+import org.aftercart.platform.BrandingSettings;
 import org.aftercart.platform.Languages;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
@@ -36,9 +36,9 @@ class ThankYouPageController {
     private final ThankYouLinks links;
     private final ThankYouPages pages;
     private final Offers offers;
-    private final Branding branding;
+    private final BrandingSettings branding;
 
-    ThankYouPageController(ThankYouLinks links, ThankYouPages pages, Offers offers, Branding branding) {
+    ThankYouPageController(ThankYouLinks links, ThankYouPages pages, Offers offers, BrandingSettings branding) {
         this.links = links;
         this.pages = pages;
         this.offers = offers;
@@ -141,7 +141,7 @@ class ThankYouPageController {
     }
 
     private void common(HttpServletRequest request, Model model) {
-        model.addAttribute("brand", branding);
+        model.addAttribute("brand", branding.current());
         Locale current = locale();
         model.addAttribute("languages", Languages.links(current, request.getRequestURI()));
     }

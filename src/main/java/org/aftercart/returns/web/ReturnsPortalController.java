@@ -17,7 +17,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.aftercart.orders.OrderId;
 import org.aftercart.orders.OrderNotFound;
-import org.aftercart.platform.Branding;
+import org.aftercart.platform.BrandingSettings;
 import org.aftercart.platform.LanguageLink;
 import org.aftercart.platform.Languages;
 import org.aftercart.returns.Eligibility;
@@ -68,7 +68,7 @@ class ReturnsPortalController {
     private final PortalAccess access;
     private final PortalLookupLimits limits;
     private final PortalPages pages;
-    private final Branding branding;
+    private final BrandingSettings branding;
 
     ReturnsPortalController(
             Returns returns,
@@ -77,7 +77,7 @@ class ReturnsPortalController {
             PortalAccess access,
             PortalLookupLimits limits,
             PortalPages pages,
-            Branding branding) {
+            BrandingSettings branding) {
         this.returns = returns;
         this.labels = labels;
         this.trackingLinks = trackingLinks;
@@ -498,7 +498,7 @@ class ReturnsPortalController {
     }
 
     private void common(HttpServletRequest request, Model model) {
-        model.addAttribute("brand", branding);
+        model.addAttribute("brand", branding.current());
         model.addAttribute("languages", languages(request));
     }
 

@@ -5,7 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.aftercart.platform.Branding;
+import org.aftercart.platform.BrandingSettings;
 import org.aftercart.platform.Languages;
 import org.aftercart.support.HelpArticle;
 import org.aftercart.support.HelpCentre;
@@ -29,9 +29,9 @@ import org.springframework.web.util.UriComponentsBuilder;
 class HelpPageController {
 
     private final HelpCentre help;
-    private final Branding branding;
+    private final BrandingSettings branding;
 
-    HelpPageController(HelpCentre help, Branding branding) {
+    HelpPageController(HelpCentre help, BrandingSettings branding) {
         this.help = help;
         this.branding = branding;
     }
@@ -116,7 +116,7 @@ class HelpPageController {
      * language, else the same page in the other language.
      */
     private void common(HttpServletRequest request, Model model, Map<String, String> translations) {
-        model.addAttribute("brand", branding);
+        model.addAttribute("brand", branding.current());
         Locale current = locale();
         model.addAttribute(
                 "languages",

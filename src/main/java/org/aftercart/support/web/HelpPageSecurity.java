@@ -1,8 +1,7 @@
 package org.aftercart.support.web;
 
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
-import org.aftercart.platform.Branding;
+import org.aftercart.platform.BrandingSettings;
+import org.aftercart.platform.CustomerPageHeaders;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,17 +23,11 @@ class HelpPageSecurity {
     @Bean
     @Order(2) // after the API's chain, beside the tracking page's one, before the console's catch-all
     @ConditionalOnWebApplication
-    SecurityFilterChain helpCentrePages(HttpSecurity http, Branding branding) throws Exception {
-        String images = Stream.of("'self'", "data:", branding.logoOrigin())
-                .filter(source -> source != null)
-                .collect(Collectors.joining(" "));
+    SecurityFilterChain helpCentrePages(HttpSecurity http, BrandingSettings branding) throws Exception {
         return http.securityMatcher("/help", "/help/**")
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self';"
-                                + " img-src " + images + ";"
-                                + " style-src 'self'; script-src 'self'; form-action 'self'; base-uri 'none';"
-                                + " frame-ancestors 'none'"))
+                .headers(headers -> headers.addHeaderWriter(new CustomerPageHeaders(branding))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
                 .build();
     }

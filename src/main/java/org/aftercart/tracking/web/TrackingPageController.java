@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.TimeZone;
 import org.aftercart.orders.OrderId;
 import org.aftercart.orders.OrderView;
-import org.aftercart.platform.Branding;
+import org.aftercart.platform.BrandingSettings;
 import org.aftercart.platform.LanguageLink;
 import org.aftercart.platform.Languages;
 import org.aftercart.tracking.TrackingLinks;
@@ -46,7 +46,7 @@ class TrackingPageController {
     private final TrackingPages pages;
     private final PageCounters counters;
     private final LookupLimits limits;
-    private final Branding branding;
+    private final BrandingSettings branding;
     private final TrackingPageSettings settings;
     private final RenderedPages rendered;
     private final ThymeleafViewResolver viewResolver;
@@ -56,7 +56,7 @@ class TrackingPageController {
             TrackingPages pages,
             PageCounters counters,
             LookupLimits limits,
-            Branding branding,
+            BrandingSettings branding,
             TrackingPageSettings settings,
             RenderedPages rendered,
             ThymeleafViewResolver viewResolver) {
@@ -216,7 +216,7 @@ class TrackingPageController {
     }
 
     private void common(HttpServletRequest request, Model model) {
-        model.addAttribute("brand", branding);
+        model.addAttribute("brand", branding.current());
         model.addAttribute("languages", languages(request));
     }
 

@@ -1,8 +1,7 @@
 package org.aftercart.tracking.web;
 
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
-import org.aftercart.platform.Branding;
+import org.aftercart.platform.BrandingSettings;
+import org.aftercart.platform.CustomerPageHeaders;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,16 +22,10 @@ class TrackingPageSecurity {
     @Bean
     @Order(2) // after the API's chain, beside the webhooks' one, before the console's catch-all
     @ConditionalOnWebApplication
-    SecurityFilterChain trackingPage(HttpSecurity http, Branding branding) throws Exception {
-        String images = Stream.of("'self'", "data:", branding.logoOrigin())
-                .filter(source -> source != null)
-                .collect(Collectors.joining(" "));
+    SecurityFilterChain trackingPage(HttpSecurity http, BrandingSettings branding) throws Exception {
         return http.securityMatcher("/track", "/track/**")
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self';"
-                                + " img-src " + images + ";"
-                                + " style-src 'self'; script-src 'self'; form-action 'self'; base-uri 'none';"
-                                + " frame-ancestors 'none'"))
+                .headers(headers -> headers.addHeaderWriter(new CustomerPageHeaders(branding))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
                         .addHeaderWriter(
                                 (request, response) -> response.setHeader("X-Robots-Tag", "noindex, nofollow")))

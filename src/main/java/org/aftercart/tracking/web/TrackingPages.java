@@ -29,7 +29,7 @@ import org.aftercart.orders.OrderId;
 import org.aftercart.orders.OrderManagement;
 import org.aftercart.orders.OrderView;
 import org.aftercart.orders.SalesRanking;
-import org.aftercart.platform.Branding;
+import org.aftercart.platform.BrandingSettings;
 import org.aftercart.platform.Languages;
 import org.aftercart.shared.Money;
 import org.aftercart.support.HelpCentre;
@@ -59,7 +59,7 @@ class TrackingPages {
     private final RelatedProducts products;
     private final SalesRanking sales;
     private final TrackingPageSettings settings;
-    private final Branding branding;
+    private final BrandingSettings branding;
     private final HelpCentre help;
     private final Cache<UUID, List<String>> recommended = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofMinutes(10))
@@ -73,7 +73,7 @@ class TrackingPages {
             RelatedProducts products,
             SalesRanking sales,
             TrackingPageSettings settings,
-            Branding branding,
+            BrandingSettings branding,
             HelpCentre help) {
         this.help = help;
         this.orders = orders;
@@ -177,7 +177,7 @@ class TrackingPages {
                         line.title(), line.quantities().unshipped()))
                 .toList();
         String firstName = firstName(order.customerName());
-        String greeting = branding.greetingFor(locale);
+        String greeting = branding.current().greetingFor(locale);
         return new TrackingPageView(
                 token,
                 order.number(),
