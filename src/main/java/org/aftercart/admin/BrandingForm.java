@@ -57,7 +57,7 @@ record BrandingForm(
                 shopName, logoUrl, primaryColour, accentColour, backgroundColour, fontFamily, greeting);
     }
 
-    String greeting(String language) {
+    public String greeting(String language) {
         return greeting.getOrDefault(language, "");
     }
 }

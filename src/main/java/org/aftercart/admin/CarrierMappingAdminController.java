@@ -35,6 +35,8 @@ class CarrierMappingAdminController {
     static final int PAGE_SIZE = 40;
     static final Duration UNMAPPED_WINDOW = Duration.ofDays(30);
     static final int UNMAPPED_SHOWN = 20;
+    /** The statuses' labels, one key per {@link TrackingStatus} (checked by the messages bundle test). */
+    static final String STATUS_LABEL = "tracking.status.";
 
     /** What the form holds: the code being mapped and the chosen status, as text. */
     record MappingForm(String vocabulary, String code, String detail, String status) {}
@@ -104,7 +106,7 @@ class CarrierMappingAdminController {
                         "mappings.save.done",
                         after.vocabulary(),
                         label(after.code(), after.detail()),
-                        text.get("tracking.status." + after.effective().name())));
+                        text.get(STATUS_LABEL + after.effective().name())));
         return "redirect:" + listAddress(after.vocabulary(), after.code());
     }
 

@@ -27,6 +27,8 @@ import org.aftercart.fulfillment.Fulfillment;
 import org.aftercart.inventory.Inventory;
 import org.aftercart.orders.OrderManagement;
 import org.aftercart.orders.OrderView;
+import org.aftercart.platform.Branding;
+import org.aftercart.platform.BrandingSettings;
 import org.aftercart.tracking.ShipmentStatusChanged;
 import org.aftercart.tracking.ShipmentView;
 import org.aftercart.tracking.ShippedOrders;
@@ -177,6 +179,31 @@ class NotificationDeliveryIntegrationTests {
         assertThat(sent.status()).isEqualTo(MessageStatus.SENT);
         assertThat(sent.attemptLog()).singleElement().satisfies(attempt -> assertThat(attempt.outcome())
                 .isEqualTo("SENT"));
+    }
+
+    @Test
+    void aBrandSavedInTheConsoleShapesTheNextEmailWithoutARestart(@Autowired BrandingSettings branding)
+            throws Exception {
+        String email = unique("brand");
+        branding.save(
+                new Branding(
+                        "Maison Lune", null, "#7c2d12", "#1e1b4b", "#fffbeb", "Georgia, serif", java.util.Map.of()),
+                "staff:admin@example.org");
+        try {
+            shipping.placeOnly(email, "Linen apron");
+            MailDelivery.deliverEverythingDue(dispatcher);
+        } finally {
+            branding.reset();
+        }
+
+        MimeMessage mail = MailDelivery.to(SMTP, email).getFirst();
+        String html = MailDelivery.part(mail, "text/html").orElseThrow();
+        String text = MailDelivery.part(mail, "text/plain").orElseThrow();
+        MailDelivery.keepSample("order-confirmed-maison-lune", html, text);
+        assertThat(html)
+                .contains("Maison Lune", "background:#1e1b4b", "background:#7c2d12", "font-family:Georgia, serif");
+        assertThat(html).doesNotContain("Aftercart Demo Shop");
+        assertThat(text).contains("Maison Lune");
     }
 
     @Test
