@@ -119,7 +119,7 @@ class CarrierMappingConsoleTests {
                 .andExpect(status().isOk())
                 .andExpect(content()
                         .string(allOf(
-                                containsString("1 mappings, page 1 of 1"),
+                                containsString("1 mapping, page 1 of 1"),
                                 containsString("class=\"overridden\""),
                                 containsString("Not in the built-in table"),
                                 containsString("Remove mine"))));
