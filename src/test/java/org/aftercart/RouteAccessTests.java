@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,7 +60,7 @@ import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * Every HTTP route of the application, whichever handler mapping serves it (controllers, actuator
- * endpoints, static resources), is claimed by exactly the proof it needs (docs/security.md): a staff
+ * endpoints, static resources), is claimed by exactly the proof it needs (docs/access-control.md): a staff
  * role, an API key, a webhook signature, a customer's session, a signed link, an order proved to
  * the returns portal, or nothing (an explicit public list, each entry with its reason). A route no
  * claim names fails: a new route is classified before it ships. Then each route is asked without
@@ -126,7 +127,7 @@ class RouteAccessTests {
     private static final HttpMethod POST = HttpMethod.POST;
 
     /**
-     * The claims, first match decides. docs/security.md lists the same, in words: change both.
+     * The claims, first match decides. docs/access-control.md lists the same, in words: change both.
      * Wildcards only where a filter chain enforces the proof; routes whose controller checks the
      * proof (webhooks, signed links, the returns portal) and public routes are named one by one.
      */
@@ -307,8 +308,11 @@ class RouteAccessTests {
                 .map(route -> route + "  <- " + route.handler())
                 .toList();
         assertThat(unclaimed)
-                .as("routes no claim names: add each to CLAIMS (and docs/security.md) with the proof it needs")
+                .as("routes no claim names: add each to CLAIMS (and docs/access-control.md) with the proof it needs")
                 .isEmpty();
+        Map<Proof, Long> byProof = new EnumMap<>(Proof.class);
+        routes.forEach(route -> byProof.merge(proofOf(route), 1L, Long::sum));
+        System.out.println("Routes by the proof they need: " + byProof);
     }
 
     @Test
