@@ -56,6 +56,7 @@ import org.springframework.web.servlet.function.support.RouterFunctionMapping;
 import org.springframework.web.servlet.handler.AbstractUrlHandlerMapping;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
+import org.springframework.web.servlet.resource.ResourceHttpRequestHandler;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
@@ -91,36 +92,58 @@ class RouteAccessTests {
     }
 
     /**
-     * Who may call a route: {@code pattern} is a route pattern as the handler mapping declares it, or
-     * ends in {@code /**} for every route under it (only for proofs a security chain enforces, so that
-     * a new route under it is closed by default); {@code methods} empty for any method.
+     * Who may call a route: the route pattern exactly as its handler mapping declares it, or, with
+     * {@code under}, every route below a path whose filter chain enforces the proof (so that a new
+     * route there is closed by default); {@code methods} empty for any method.
      */
-    record Claim(Set<HttpMethod> methods, String pattern, Proof proof, String reason) {
+    record Claim(Set<HttpMethod> methods, String pattern, Scope scope, Proof proof, String reason) {
+
+        enum Scope {
+            /** The route pattern itself. */
+            EXACTLY,
+            /** Every route below the path: for paths whose filter chain enforces the proof. */
+            UNDER,
+            /** Static files served from a library's folder, whose patterns name its version. */
+            FILES_STARTING
+        }
 
         boolean covers(Route route) {
             if (!methods.isEmpty() && !methods.contains(route.method())) {
                 return false;
             }
-            if (!pattern.endsWith("/**")) {
+            if (scope == Scope.EXACTLY) {
                 return pattern.equals(route.pattern());
             }
+            if (scope == Scope.FILES_STARTING) {
+                return route.servesFiles() && route.pattern().startsWith(pattern);
+            }
             return PathPatternParser.defaultInstance
-                    .parse(pattern)
+                    .parse(pattern + "/**")
                     .matches(PathContainer.parsePath(route.pattern().replaceAll("\\{[^}]+}", "x")));
         }
 
         @Override
         public String toString() {
-            return (methods.isEmpty() ? "*" : methods) + " " + pattern + " (" + proof + ")";
+            return (methods.isEmpty() ? "*" : methods) + " " + pattern + " " + scope + " (" + proof + ")";
         }
     }
 
+    /** Every route below {@code path}, which a filter chain closes to whoever lacks {@code proof}. */
+    private static Claim under(String path, Proof proof, String reason) {
+        return new Claim(Set.of(), path, Claim.Scope.UNDER, proof, reason);
+    }
+
+    /** Static files (a resource handler's routes) whose pattern starts with {@code prefix}. */
+    private static Claim files(String prefix, String reason) {
+        return new Claim(Set.of(GET), prefix, Claim.Scope.FILES_STARTING, Proof.PUBLIC, reason);
+    }
+
     private static Claim claim(Proof proof, String pattern, String reason) {
-        return new Claim(Set.of(), pattern, proof, reason);
+        return new Claim(Set.of(), pattern, Claim.Scope.EXACTLY, proof, reason);
     }
 
     private static Claim claim(HttpMethod method, String pattern, Proof proof, String reason) {
-        return new Claim(Set.of(method), pattern, proof, reason);
+        return new Claim(Set.of(method), pattern, Claim.Scope.EXACTLY, proof, reason);
     }
 
     private static final HttpMethod GET = HttpMethod.GET;
@@ -128,20 +151,21 @@ class RouteAccessTests {
 
     /**
      * The claims, first match decides. docs/access-control.md lists the same, in words: change both.
-     * Wildcards only where a filter chain enforces the proof; routes whose controller checks the
-     * proof (webhooks, signed links, the returns portal) and public routes are named one by one.
+     * Only paths a filter chain closes are claimed whole ({@code under}); routes whose controller
+     * checks the proof (webhooks, signed links, the returns portal) and public routes are named one
+     * by one, route pattern by route pattern, and static files by the folder they come from.
      */
     static final List<Claim> CLAIMS = List.of(
             // Staff: the console chain, each path by the role matrix (ConsoleRouteAccessTests walks the roles).
-            claim(Proof.STAFF, "/console/**", "staff console"),
-            claim(Proof.STAFF, "/admin/**", "staff console"),
+            under("/console", Proof.STAFF, "staff console"),
+            under("/admin", Proof.STAFF, "staff console"),
             claim(GET, "/", Proof.STAFF, "the console's home, which leads to the orders"),
             claim(Proof.STAFF, "/error", "error page: forwarded to for anyone, asked for directly only by staff"),
             claim(GET, "/actuator/health", Proof.PUBLIC, "health probe for load balancers, status only"),
             claim(GET, "/actuator/health/**", Proof.PUBLIC, "liveness and readiness probes, status only"),
-            claim(Proof.STAFF, "/actuator/**", "operational details beyond the health probes"),
+            under("/actuator", Proof.STAFF, "operational details beyond the health probes"),
             // Integrations.
-            claim(Proof.API_KEY, "/api/**", "the REST API"),
+            under("/api", Proof.API_KEY, "the REST API"),
             // Webhooks: the chain lets everything in, each endpoint checks its sender's signature.
             claim(POST, "/webhooks/shopify", Proof.WEBHOOK_SIGNATURE, "Shopify HMAC of the body"),
             claim(POST, "/webhooks/easypost", Proof.WEBHOOK_SIGNATURE, "EasyPost HMAC of the body"),
@@ -154,8 +178,7 @@ class RouteAccessTests {
             claim(GET, "/account/sign-in/sent", Proof.PUBLIC, "'if we know this address, a link is on its way'"),
             claim(GET, "/account/sign-in/confirm", Proof.PUBLIC, "a button that posts the one-time token"),
             claim(Proof.PUBLIC, "/account/sign-in/too-many", "the rate limit's page"),
-            claim(Proof.CUSTOMER_SESSION, "/account/**", "the customer's own space"),
-            claim(Proof.CUSTOMER_SESSION, "/account", "the customer's own space"),
+            under("/account", Proof.CUSTOMER_SESSION, "the customer's own space"),
             // Signed links: the token in the address is the proof.
             claim(GET, "/track/{token}", Proof.SIGNED_LINK, "tracking page"),
             claim(GET, "/track/{token}/go", Proof.SIGNED_LINK, "tracking page's product click"),
@@ -189,12 +212,12 @@ class RouteAccessTests {
                     Proof.PUBLIC,
                     "the same pixel to anyone; an open is counted only when the signature is right"),
             claim(GET, "/v3/api-docs", Proof.PUBLIC, "the OpenAPI document: describes the API, holds no data"),
-            claim(GET, "/v3/api-docs/**", Proof.PUBLIC, "the OpenAPI document's groups and settings"),
+            claim(GET, "/v3/api-docs/swagger-config", Proof.PUBLIC, "the documentation page's settings"),
             claim(GET, "/v3/api-docs.yaml", Proof.PUBLIC, "the OpenAPI document as YAML"),
             claim(GET, "/swagger-ui.html", Proof.PUBLIC, "the API's documentation page"),
-            claim(GET, "/swagger-ui/**", Proof.PUBLIC, "the API's documentation page's files"),
-            claim(GET, "/webjars/**", Proof.PUBLIC, "CSS and JavaScript libraries"),
-            claim(GET, "/**", Proof.PUBLIC, "files in static/ (css, js, images); the chains decide the rest"));
+            files("/swagger-ui/", "the API's documentation page's files"),
+            files("/webjars/", "CSS and JavaScript libraries"),
+            files("/**", "files in static/ (css, js, images); the chains decide who gets the rest"));
 
     /** Who asks: what a request carries (a session, a header), added to it. */
     interface As extends UnaryOperator<MockHttpServletRequestBuilder> {
@@ -205,6 +228,11 @@ class RouteAccessTests {
     }
 
     record Route(HttpMethod method, String pattern, String handler) {
+
+        /** Served by a resource handler: files from a folder, no code of ours. */
+        boolean servesFiles() {
+            return handler.startsWith(ResourceHttpRequestHandler.class.getSimpleName());
+        }
 
         @Override
         public String toString() {
@@ -313,6 +341,8 @@ class RouteAccessTests {
         Map<Proof, Long> byProof = new EnumMap<>(Proof.class);
         routes.forEach(route -> byProof.merge(proofOf(route), 1L, Long::sum));
         System.out.println("Routes by the proof they need: " + byProof);
+        routes.forEach(
+                route -> System.out.println("ROUTEDUMP " + route + " " + claimOf(route) + " <- " + route.handler()));
     }
 
     @Test
