@@ -1,5 +1,6 @@
 package org.aftercart.platform;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Arrays;
@@ -88,9 +89,11 @@ class SecurityConfiguration {
         deniedPage.setErrorPage(ACCESS_DENIED_PAGE);
         LoginUrlAuthenticationEntryPoint signIn = new LoginUrlAuthenticationEntryPoint("/login");
         return http.authorizeHttpRequests(requests -> {
+                    // Error pages are reached by forwarding (an ERROR dispatch), whoever caused them; a
+                    // request straight to /error is a page like any other (it would answer a bare 500).
+                    requests.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll();
                     requests.requestMatchers(
                                     "/login",
-                                    "/error",
                                     ACCESS_DENIED_PAGE,
                                     "/css/**",
                                     "/js/**",

@@ -1,5 +1,6 @@
 package org.aftercart.notifications.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.UUID;
 import org.aftercart.notifications.Engagement;
@@ -74,9 +75,12 @@ class EngagementController {
     /** The page the unsubscribe link opens: a button, so that link scanners do not unsubscribe anyone. */
     @GetMapping("/unsubscribe")
     String unsubscribePage(
-            @PathVariable UUID message, @RequestParam(name = "s", defaultValue = "") String signature, Model model) {
+            @PathVariable UUID message,
+            @RequestParam(name = "s", defaultValue = "") String signature,
+            HttpServletResponse response,
+            Model model) {
         if (!engagement.canUnsubscribe(message, signature)) {
-            return "tracking/not-found";
+            return notFound(response);
         }
         model.addAttribute("action", "/m/" + message + "/unsubscribe?s=" + signature);
         return "notifications/unsubscribe";
@@ -89,11 +93,23 @@ class EngagementController {
      */
     @PostMapping("/unsubscribe")
     String unsubscribe(
-            @PathVariable UUID message, @RequestParam(name = "s", defaultValue = "") String signature, Model model) {
+            @PathVariable UUID message,
+            @RequestParam(name = "s", defaultValue = "") String signature,
+            HttpServletResponse response,
+            Model model) {
         if (!engagement.unsubscribe(message, signature)) {
-            return "tracking/not-found";
+            return notFound(response);
         }
         model.addAttribute("done", true);
         return "notifications/unsubscribe";
+    }
+
+    /**
+     * A link that is not signed for its message is answered as one that does not exist, with a 404
+     * a mail client or a link checker can tell from a success.
+     */
+    private static String notFound(HttpServletResponse response) {
+        response.setStatus(HttpStatus.NOT_FOUND.value());
+        return "tracking/not-found";
     }
 }
