@@ -32,6 +32,8 @@ import org.aftercart.orders.OrderManagement;
 import org.aftercart.orders.OrderView;
 import org.aftercart.platform.StaffAccounts;
 import org.aftercart.shared.Money;
+import org.aftercart.timeline.CustomerTimeline;
+import org.aftercart.timeline.TimelineEntry;
 import org.aftercart.wallet.Wallet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,6 +68,9 @@ class CustomerActionsConsoleTests {
 
     @Autowired
     Wallet wallet;
+
+    @Autowired
+    CustomerTimeline timeline;
 
     @Autowired
     JdbcClient jdbc;
@@ -243,6 +248,50 @@ class CustomerActionsConsoleTests {
         Clock halfPastMidnightInLondon = Clock.fixed(Instant.parse("2026-07-01T23:30:00Z"), ZoneId.of("UTC"));
         assertThat(CustomerActionsController.startOfToday(halfPastMidnightInLondon, ZoneId.of("Europe/London")))
                 .isEqualTo(Instant.parse("2026-07-01T23:00:00Z"));
+    }
+
+    @Test
+    void aNoteGoodwillAndAResendByAnAgentReachTheTimelineWithTheAgentsName() throws Exception {
+        String agentName = "timeline-" + data.tag + "@shop.example";
+        RequestPostProcessor agent = user(agentName).roles("AGENT");
+        UUID sent = message("SENT");
+
+        flashOf(post("/console/customers/" + customer + "/notes")
+                .param("note", "Asked for a call back.")
+                .with(csrf())
+                .with(agent));
+        assertThat(goodwill("5.00", "timeline", agent).error()).isFalse();
+        assertThat(flashOf(post("/console/customers/" + customer + "/messages/" + sent + "/resend")
+                                .param("idempotencyKey", "timeline-" + data.tag)
+                                .with(csrf())
+                                .with(agent))
+                        .error())
+                .isFalse();
+
+        // The resend shows as soon as it is queued, before any attempt to send it.
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(20))
+                .until(() -> {
+                    List<TimelineEntry> entries =
+                            timeline.page(customer, null, null, 50).entries();
+                    return has(entries, "note.added", agentName)
+                            && has(entries, "credit.granted", agentName)
+                            && has(entries, "message.resent", agentName);
+                });
+        assertThat(timeline.page(customer, null, null, 50).entries())
+                .filteredOn(entry -> entry.kind().equals("message.resent"))
+                .singleElement()
+                .satisfies(entry -> assertThat(entry.summary())
+                        .isEqualTo(
+                                "Message \"shipped\" resent at the request of " + agentName + ": queued to be sent"));
+        mvc.perform(get("/console/customers/" + customer).with(agent))
+                .andExpect(content().string(containsString("Message resent")))
+                .andExpect(content().string(containsString("resent at the request of " + agentName)));
+    }
+
+    private static boolean has(List<TimelineEntry> entries, String kind, String who) {
+        return entries.stream()
+                .anyMatch(entry -> entry.kind().equals(kind) && entry.summary().contains(who));
     }
 
     @Test
