@@ -233,13 +233,14 @@ class CustomerTimelineIntegrationTests {
         assertThat(resent.summary()).contains("agent@shop.example", "queued");
         assertThat(resent.orderId()).isEqualTo(journey.order().id().id());
 
+        // Sending the copy adds its own entry (other messages due, such as the return's, go out too).
         NotificationsTestSupport.deliverEverythingDue(context);
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(count(customer, "message.sent"))
-                .as(() -> "sent entries; the copy is "
-                        + notifications.find(copy).orElseThrow() + "; timeline " + kinds(customer))
-                .isEqualTo(sentBefore + 1));
+        TimelineEntry.Link theCopy = new TimelineEntry.Link(TimelineEntry.LinkType.MESSAGE, copy);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> timeline.page(customer, TimelineCategory.MESSAGES, null, 100).entries().stream()
+                        .anyMatch(entry -> entry.kind().equals("message.sent") && theCopy.equals(entry.link())));
+        assertThat(count(customer, "message.sent")).isGreaterThan(sentBefore);
         assertThat(count(customer, "message.resent")).isEqualTo(1);
-        assertThat(kinds(customer)).containsSubsequence("message.sent", "message.resent");
     }
 
     private long count(CustomerId customer, String kind) {
