@@ -42,7 +42,7 @@ class ConsoleAccess implements StaffAccessPolicy {
     private static final Set<Role> ADMINS = EnumSet.of(ADMIN);
 
     private static final List<StaffAccessRule> RULES = List.of(
-            // The home page, which leads on to the orders every role may read.
+            // The home page, which leads each role on to its own start page.
             rule(GET, "/admin", EVERYONE),
             rule(GET, "/admin/", EVERYONE),
             // Orders: everyone reads (the store looks orders up); only agents cancel; whoever works the

@@ -3,6 +3,10 @@ package org.aftercart.admin;
 import jakarta.servlet.http.HttpServletRequest;
 import java.math.BigDecimal;
 import java.security.Principal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Currency;
 import java.util.List;
@@ -14,8 +18,11 @@ import org.aftercart.notifications.MessageView;
 import org.aftercart.notifications.Notifications;
 import org.aftercart.platform.StaffAccounts;
 import org.aftercart.shared.Money;
+import org.aftercart.wallet.StaffGrantLimit;
+import org.aftercart.wallet.StaffGrantLimitReached;
 import org.aftercart.wallet.StoreCreditGrant;
 import org.aftercart.wallet.Wallet;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.ErrorResponseException;
@@ -43,6 +50,8 @@ class CustomerActionsController {
     private final GoodwillLimits limits;
     private final ConsoleText text;
     private final ConsoleFormat format;
+    private final Clock clock;
+    private final ZoneId shopZone;
 
     CustomerActionsController(
             Conversations conversations,
@@ -50,13 +59,24 @@ class CustomerActionsController {
             Notifications notifications,
             GoodwillLimits limits,
             ConsoleText text,
-            ConsoleFormat format) {
+            ConsoleFormat format,
+            Clock clock,
+            @Value("${aftercart.console.time-zone:Europe/London}") ZoneId shopZone) {
         this.conversations = conversations;
         this.wallet = wallet;
         this.notifications = notifications;
         this.limits = limits;
         this.text = text;
         this.format = format;
+        this.clock = clock;
+        this.shopZone = shopZone;
+    }
+
+    /** When the shop's day began, in the shop's time zone: a day's goodwill is counted from here. */
+    static Instant startOfToday(Clock clock, ZoneId shopZone) {
+        return LocalDate.ofInstant(clock.instant(), shopZone)
+                .atStartOfDay(shopZone)
+                .toInstant();
     }
 
     @PostMapping("/notes")
@@ -75,8 +95,10 @@ class CustomerActionsController {
     }
 
     /**
-     * Refused above the limit of the signer's roles in that currency, before the wallet is asked; the
-     * form's idempotency key makes a double submit grant once.
+     * Refused above the per-grant limit of the signer's roles in that currency, before the wallet is
+     * asked, and above what their daily limit leaves today, which the wallet checks against its own
+     * ledger while it grants (one staff member's grants one at a time); the form's idempotency key
+     * makes a double submit grant once.
      */
     @PostMapping("/goodwill")
     String grantGoodwill(
@@ -118,19 +140,29 @@ class CustomerActionsController {
                     text.get("customer-actions.goodwill.above-limit", format.money(credit), format.money(limit.get())));
             return back(customerId);
         }
+        Money dailyLimit =
+                limits.dailyLimitFor(roles(request), credit.currency()).orElseThrow();
         try {
-            StoreCreditGrant grant = wallet.grantStoreCredit(
+            StoreCreditGrant grant = wallet.grantStoreCreditByStaff(
                     new CustomerId(customerId),
                     credit,
-                    Money.zero(credit.currency()),
                     "Goodwill: " + trimmedReason + " (" + principal.getName() + ")",
-                    "goodwill:" + customerId + ":" + idempotencyKey);
+                    "goodwill:" + customerId + ":" + idempotencyKey,
+                    new StaffGrantLimit(principal.getName(), dailyLimit, startOfToday(clock, shopZone)));
             Flash.success(
                     redirect,
                     text.get(
                             grant.replayed() ? "customer-actions.goodwill.replayed" : "customer-actions.goodwill.done",
                             format.money(grant.amount()),
                             format.money(grant.balanceAfter())));
+        } catch (StaffGrantLimitReached e) {
+            Flash.error(
+                    redirect,
+                    text.get(
+                            "customer-actions.goodwill.above-daily-limit",
+                            format.money(credit),
+                            format.money(e.limit()),
+                            format.money(e.remaining())));
         } catch (ErrorResponseException e) {
             Flash.error(redirect, text.problem(e));
         }

@@ -1,5 +1,8 @@
 package org.aftercart.admin;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Currency;
 import java.util.List;
@@ -13,6 +16,8 @@ import org.aftercart.notifications.MessageStatus;
 import org.aftercart.notifications.MessageView;
 import org.aftercart.platform.StaffAccounts;
 import org.aftercart.shared.Money;
+import org.aftercart.wallet.Wallet;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -32,9 +37,21 @@ class CustomerActionsView {
     private final Conversations conversations;
     private final GoodwillLimits limits;
 
-    CustomerActionsView(Conversations conversations, GoodwillLimits limits) {
+    private final Wallet wallet;
+    private final Clock clock;
+    private final ZoneId shopZone;
+
+    CustomerActionsView(
+            Conversations conversations,
+            GoodwillLimits limits,
+            Wallet wallet,
+            Clock clock,
+            @Value("${aftercart.console.time-zone:Europe/London}") ZoneId shopZone) {
         this.conversations = conversations;
         this.limits = limits;
+        this.wallet = wallet;
+        this.clock = clock;
+        this.shopZone = shopZone;
     }
 
     /** The customer's latest conversations, newest first. */
@@ -53,6 +70,24 @@ class CustomerActionsView {
         List<StaffAccounts.Role> roles = roles();
         return limits.currenciesFor(roles).stream()
                 .map((Currency currency) -> limits.limitFor(roles, currency).orElseThrow())
+                .toList();
+    }
+
+    /**
+     * What the signed-in staff member may still grant today in each currency they may grant in:
+     * their daily limit less what the wallet recorded as granted by them since the shop's day began.
+     */
+    public List<Money> goodwillLeftToday() {
+        List<StaffAccounts.Role> roles = roles();
+        String staff = SecurityContextHolder.getContext().getAuthentication().getName();
+        Instant dayStart = CustomerActionsController.startOfToday(clock, shopZone);
+        return limits.currenciesFor(roles).stream()
+                .map((Currency currency) -> {
+                    Money left = limits.dailyLimitFor(roles, currency)
+                            .orElseThrow()
+                            .minus(wallet.grantedByStaffSince(staff, currency, dayStart));
+                    return left.isNegative() ? Money.zero(currency) : left;
+                })
                 .toList();
     }
 

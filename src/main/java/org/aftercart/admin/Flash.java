@@ -24,6 +24,17 @@ record Flash(Kind kind, String text) implements Serializable {
         attributes.addFlashAttribute(ATTRIBUTE, new Flash(Kind.ERROR, text));
     }
 
+    /** A success to show on the page itself (an htmx answer) rather than after a redirect. */
+    static Flash success(String text) {
+        return new Flash(Kind.SUCCESS, text);
+    }
+
+    /** A refusal to show on the page itself; marked as refused in the staff audit log as above. */
+    static Flash error(String text) {
+        StaffAudit.rejected(text);
+        return new Flash(Kind.ERROR, text);
+    }
+
     public boolean error() {
         return kind == Kind.ERROR;
     }

@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.aftercart.notifications.MessageNotRetryable;
 import org.aftercart.notifications.MessageView;
 import org.aftercart.notifications.Notifications;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Controller;
@@ -14,6 +15,7 @@ import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -27,10 +29,12 @@ class MessageAdminController {
 
     private final Notifications notifications;
     private final ConsoleText text;
+    private final ConsoleAccess access;
 
-    MessageAdminController(Notifications notifications, ConsoleText text) {
+    MessageAdminController(Notifications notifications, ConsoleText text, ConsoleAccess access) {
         this.notifications = notifications;
         this.text = text;
+        this.access = access;
     }
 
     @GetMapping
@@ -41,6 +45,7 @@ class MessageAdminController {
         model.addAttribute("messages", found.stream().limit(PAGE_SIZE).toList());
         model.addAttribute("page", current);
         model.addAttribute("hasNext", found.size() > PAGE_SIZE);
+        model.addAttribute("mayRetry", access.mayPost("/console/messages/x/retry"));
         return "admin/messages";
     }
 
@@ -50,15 +55,50 @@ class MessageAdminController {
         return "admin/message";
     }
 
+    /**
+     * Sends a failed message (or webhook delivery) again. From the list ({@code from=list}): an htmx
+     * request gets the message's row back, now pending, with the outcome for the page's live region,
+     * a plain form post goes back to the list; from the message's own page, back to that page.
+     */
     @PostMapping("/{id}/retry")
-    String retry(@PathVariable UUID id, RedirectAttributes redirect) {
+    String retry(
+            @PathVariable UUID id,
+            @RequestParam(defaultValue = "") String from,
+            @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
+            Model model,
+            RedirectAttributes redirect) {
+        boolean fromList = "list".equals(from);
+        Flash outcome;
         try {
             notifications.retry(id);
-            Flash.success(redirect, text.get("message.retry.done"));
+            outcome = Flash.success(
+                    fromList
+                            ? notifications
+                                    .find(id)
+                                    .map(message -> text.get("messages.retried", kind(message), recipient(message)))
+                                    .orElseGet(() -> text.get("message.retry.done"))
+                            : text.get("message.retry.done"));
         } catch (MessageNotRetryable e) {
-            Flash.error(redirect, text.get("message.retry.refused"));
+            outcome = Flash.error(text.get("message.retry.refused"));
         }
-        return "redirect:/console/messages/" + id;
+        if (fromList && "true".equals(htmx)) {
+            var message = notifications.find(id);
+            if (message.isPresent()) {
+                model.addAttribute("m", message.get());
+                model.addAttribute("mayRetry", true);
+                return RowAnswer.of("admin/messages", outcome, model);
+            }
+        }
+        redirect.addFlashAttribute(Flash.ATTRIBUTE, outcome);
+        return fromList ? "redirect:/console/messages" : "redirect:/console/messages/" + id;
+    }
+
+    private String kind(MessageView message) {
+        return text.getOrCode("message.kind." + message.kind(), message.kind());
+    }
+
+    private String recipient(MessageView message) {
+        return message.recipient() == null ? text.get("message.recipient.none") : message.recipient();
     }
 
     private static ErrorResponseException notFound(UUID id) {

@@ -12,6 +12,7 @@ import org.aftercart.returns.Returns;
 import org.aftercart.tracking.StuckParcel;
 import org.aftercart.tracking.Tracking;
 import org.aftercart.tracking.TrackingLinks;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,6 +20,7 @@ import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -87,15 +89,32 @@ class OperationsController {
         return "admin/operations-late-orders";
     }
 
-    /** Hurries an order still in its hold window to the warehouse; the module refuses any other step. */
+    /**
+     * Hurries an order still in its hold window to the warehouse; the module refuses any other step.
+     * An htmx request gets its row back in its new state with the outcome for the page's live region;
+     * a plain form post goes back to the list with the outcome as a flash.
+     */
     @PostMapping("/late-orders/{id}/release")
-    String release(@PathVariable UUID id, RedirectAttributes redirect) {
+    String release(
+            @PathVariable UUID id,
+            @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
+            Model model,
+            RedirectAttributes redirect) {
+        Flash outcome;
         try {
             var released = fulfillment.release(id);
-            Flash.success(redirect, text.get("operations.late-orders.released", released.orderNumber()));
+            outcome = Flash.success(text.get("operations.late-orders.released", released.orderNumber()));
         } catch (ErrorResponseException e) {
-            Flash.error(redirect, text.problem(e));
+            outcome = Flash.error(text.problem(e));
         }
+        if ("true".equals(htmx)) {
+            var row = fulfillment.lateShipment(id);
+            if (row.isPresent()) {
+                model.addAttribute("row", row.get());
+                return RowAnswer.of("admin/operations-late-orders", outcome, model);
+            }
+        }
+        redirect.addFlashAttribute(Flash.ATTRIBUTE, outcome);
         return "redirect:/console/operations/late-orders";
     }
 

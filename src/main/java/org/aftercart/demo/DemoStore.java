@@ -62,6 +62,7 @@ class DemoStore implements ApplicationRunner {
     private final TrackingIntake trackingIntake;
     private final TrackingLinks trackingLinks;
     private final DemoReturns returns;
+    private final DemoConversations conversations;
     private final DemoOffers offers;
     private final ThankYouLinks thankYouLinks;
     private final Clock clock;
@@ -77,6 +78,7 @@ class DemoStore implements ApplicationRunner {
             TrackingIntake trackingIntake,
             TrackingLinks trackingLinks,
             DemoReturns returns,
+            DemoConversations conversations,
             DemoOffers offers,
             ThankYouLinks thankYouLinks,
             Clock clock) {
@@ -90,6 +92,7 @@ class DemoStore implements ApplicationRunner {
         this.trackingIntake = trackingIntake;
         this.trackingLinks = trackingLinks;
         this.returns = returns;
+        this.conversations = conversations;
         this.offers = offers;
         this.thankYouLinks = thankYouLinks;
         this.clock = clock;
@@ -315,17 +318,19 @@ class DemoStore implements ApplicationRunner {
                 2);
         advance(split, true, "DPD1589622233");
         carrierNews("RM123456785GB", "DPD1589622233");
-        placeReturnedOrders(p);
-        placeOverdueOrder(p);
+        OrderView returnedInStore = placeReturnedOrders(p);
+        OrderView overdue = placeOverdueOrder(p);
+        conversations.create(shipped, split, waiting, overdue, returnedInStore);
         log.debug("Demo order {} waits in its hold window", waiting.number());
     }
 
     /**
      * An order placed three days ago and still in the warehouse, past its ship-by time, so that the
-     * console's operations list of orders not shipped in time has one to show.
+     * console's operations list of orders not shipped in time has one to show (and its customer
+     * asks after it: see {@link DemoConversations}).
      */
-    private void placeOverdueOrder(List<ProductVariant> p) {
-        orders.place(new PlaceOrder(
+    private OrderView placeOverdueOrder(List<ProductVariant> p) {
+        return orders.place(new PlaceOrder(
                 SalesChannel.WEB,
                 "demo-13",
                 new ContactDetails(
@@ -340,8 +345,8 @@ class DemoStore implements ApplicationRunner {
                 clock.instant().minus(Duration.ofDays(3))));
     }
 
-    /** Three orders delivered, then returned: see {@link DemoReturns}. */
-    private void placeReturnedOrders(List<ProductVariant> p) {
+    /** Three orders delivered, then returned (see {@link DemoReturns}); answers the one returned in store. */
+    private OrderView placeReturnedOrders(List<ProductVariant> p) {
         OrderView grace = place(
                 10,
                 SalesChannel.WEB,
@@ -396,6 +401,7 @@ class DemoStore implements ApplicationRunner {
                 orders.find(grace.id()).orElseThrow(),
                 orders.find(alan.id()).orElseThrow(),
                 orders.find(rosalind.id()).orElseThrow());
+        return rosalind;
     }
 
     private OrderView place(

@@ -92,6 +92,14 @@ public class Fulfillment {
         return figures.late(clock.instant(), Math.max(page, 0) * limit, limit);
     }
 
+    /**
+     * One fulfilment order as the list of {@link #notShippedInTime} shows it, whatever its status now,
+     * so that a list can show a row's new state after an action on it; empty for an unknown id.
+     */
+    public Optional<LateShipment> lateShipment(UUID fulfillmentOrderId) {
+        return figures.shipment(fulfillmentOrderId);
+    }
+
     public long countNotShippedInTime() {
         return figures.countLate(clock.instant());
     }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -40,6 +41,21 @@ class ShippingFigures {
                         FulfillmentStatus.valueOf(rs.getString("status")),
                         rs.getTimestamp("ship_by").toInstant()))
                 .list();
+    }
+
+    /** One fulfilment order in the form of the late list's rows, whatever its status now. */
+    Optional<LateShipment> shipment(UUID id) {
+        return jdbc.sql("select id, order_id, order_number, location_code, status, ship_by"
+                        + " from fulfillment.fulfillment_orders where id = ?")
+                .param(id)
+                .query((rs, row) -> new LateShipment(
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("order_id", UUID.class),
+                        rs.getString("order_number"),
+                        rs.getString("location_code"),
+                        FulfillmentStatus.valueOf(rs.getString("status")),
+                        rs.getTimestamp("ship_by").toInstant()))
+                .optional();
     }
 
     long countLate(Instant now) {

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.aftercart.customers.ContactChannel;
 import org.aftercart.customers.CustomerId;
 import org.aftercart.orders.OrderId;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,12 +35,19 @@ public class Notifications {
     private final OrderChannels orderChannels;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    Notifications(Messages messages, OrderChannels orderChannels, JdbcClient jdbc, Clock clock) {
+    Notifications(
+            Messages messages,
+            OrderChannels orderChannels,
+            JdbcClient jdbc,
+            Clock clock,
+            ApplicationEventPublisher events) {
         this.messages = messages;
         this.orderChannels = orderChannels;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.events = events;
     }
 
     /**
@@ -187,7 +196,8 @@ public class Notifications {
         Map<String, Object> facts = new java.util.LinkedHashMap<>(original.facts());
         facts.put("resentFrom", id.toString());
         facts.put("resentBy", resentBy);
-        messages.add(new NewMessage(
+        Instant now = clock.instant();
+        boolean queued = messages.add(new NewMessage(
                 original.kind(),
                 original.purpose(),
                 dedupeKey,
@@ -195,10 +205,16 @@ public class Notifications {
                 original.orderId(),
                 original.shipmentId(),
                 facts,
-                clock.instant(),
+                now,
                 null,
                 null));
-        return messages.idOf(dedupeKey).orElseThrow();
+        UUID copy = messages.idOf(dedupeKey).orElseThrow();
+        if (queued) {
+            // Only the first request under the key: a repeat queues nothing and says nothing new.
+            events.publishEvent(new MessageResent(
+                    copy, id, original.customerId(), original.orderId(), original.kind(), resentBy, now));
+        }
+        return copy;
     }
 
     private static MessageView view(ResultSet rs, List<MessageView.Attempt> attempts) throws SQLException {

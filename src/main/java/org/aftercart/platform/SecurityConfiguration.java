@@ -122,7 +122,9 @@ class SecurityConfiguration {
                             .hasAnyRole(STAFF_ROLES);
                 })
                 .addFilterAfter(auditFilter, AuthorizationFilter.class)
-                .formLogin(login -> login.loginPage("/login").defaultSuccessUrl("/admin/orders", false))
+                // After sign-in: the console page the staff member was sent away from, if any, else the
+                // console's home, which leads each role to its own start page.
+                .formLogin(login -> login.loginPage("/login").defaultSuccessUrl("/admin", false))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, e) -> {
                             if (wantsPage(request)) {

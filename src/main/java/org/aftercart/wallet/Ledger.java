@@ -80,6 +80,32 @@ class Ledger {
                 .singleValue();
     }
 
+    /**
+     * Serialises one member of staff's grants in one currency until the end of the transaction, so
+     * that two grants at once cannot both fit under a daily limit that only one fits under.
+     */
+    void lockGranter(String grantedBy, Currency currency) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended('wallet-granter:' || ? || ':' || ?, 0))")
+                .params(grantedBy, currency.getCurrencyCode())
+                .query()
+                .singleValue();
+    }
+
+    /** Store credit (bonus included) this member of staff granted in this currency since then. */
+    BigDecimal grantedBy(String grantedBy, Currency currency, Instant since) {
+        return jdbc.sql(
+                        """
+                        select coalesce(sum(e.amount), 0)
+                        from wallet.transactions t
+                        join wallet.entries e on e.transaction_id = t.id
+                        where t.granted_by = ? and t.posted_at >= ? and t.kind = 'GRANT'
+                          and e.currency = ? and e.type in ('CREDIT', 'BONUS')
+                        """)
+                .params(grantedBy, Timestamp.from(since), currency.getCurrencyCode())
+                .query(BigDecimal.class)
+                .single();
+    }
+
     Optional<PriorTransaction> transactionByKey(String idempotencyKey) {
         return jdbc.sql(
                         """
@@ -190,6 +216,20 @@ class Ledger {
             @Nullable Instant expiresAt,
             @Nullable UUID holdId,
             List<Posting> postings) {
+        return post(kind, idempotencyKey, fingerprint, reason, currency, expiresAt, holdId, null, postings);
+    }
+
+    /** As above, for a grant by a member of staff ({@code grantedBy}: their sign-in name). */
+    UUID post(
+            TransactionKind kind,
+            String idempotencyKey,
+            String fingerprint,
+            String reason,
+            Currency currency,
+            @Nullable Instant expiresAt,
+            @Nullable UUID holdId,
+            @Nullable String grantedBy,
+            List<Posting> postings) {
         BigDecimal sum = postings.stream().map(Posting::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
         if (sum.signum() != 0 || postings.isEmpty()) {
             throw new IllegalStateException("Unbalanced wallet transaction " + kind + ": " + postings);
@@ -197,8 +237,9 @@ class Ledger {
         UUID transactionId = UUID.randomUUID();
         jdbc.sql(
                         """
-                        insert into wallet.transactions (id, kind, idempotency_key, request_fingerprint, reason, expires_at, hold_id)
-                        values (?, ?, ?, ?, ?, ?, ?)
+                        insert into wallet.transactions
+                            (id, kind, idempotency_key, request_fingerprint, reason, expires_at, hold_id, granted_by)
+                        values (?, ?, ?, ?, ?, ?, ?, ?)
                         """)
                 .params(
                         transactionId,
@@ -207,7 +248,8 @@ class Ledger {
                         fingerprint,
                         reason,
                         expiresAt == null ? null : Timestamp.from(expiresAt),
-                        holdId)
+                        holdId,
+                        grantedBy)
                 .update();
         Map<UUID, Boolean> holders = new HashMap<>();
         for (Posting posting : postings) {

@@ -82,6 +82,42 @@ public class Wallet {
     @Transactional
     public StoreCreditGrant grantStoreCredit(
             CustomerId customer, Money amount, Money bonus, String reason, String idempotencyKey) {
+        return grant(customer, amount, bonus, reason, idempotencyKey, null);
+    }
+
+    /**
+     * Grants store credit by a member of staff, recorded as theirs, within their daily limit: what
+     * they granted in that currency since the limit's day start, counted from this ledger, plus this
+     * grant may not exceed it. One person's grants in one currency are serialised, so two at once
+     * cannot both slip under the limit. A replay of the same request answers as before, limit or not.
+     *
+     * @throws StaffGrantLimitReached when the grant would pass the daily limit (says what is left)
+     * @throws CustomerNotFound, InvalidWalletAmount, WalletCurrencyMismatch, IdempotencyKeyReused as
+     *     for {@link #grantStoreCredit}
+     */
+    @Transactional
+    public StoreCreditGrant grantStoreCreditByStaff(
+            CustomerId customer, Money amount, String reason, String idempotencyKey, StaffGrantLimit limit) {
+        if (!limit.perDay().currency().equals(amount.currency())) {
+            throw new WalletCurrencyMismatch(
+                    limit.perDay().currency(), amount.currency().getCurrencyCode());
+        }
+        return grant(customer, amount, Money.zero(amount.currency()), reason, idempotencyKey, limit);
+    }
+
+    /** What this member of staff granted in this currency since then, bonus included. */
+    @Transactional(readOnly = true)
+    public Money grantedByStaffSince(String grantedBy, Currency currency, Instant since) {
+        return new Money(ledger.grantedBy(grantedBy, currency, since), currency);
+    }
+
+    private StoreCreditGrant grant(
+            CustomerId customer,
+            Money amount,
+            Money bonus,
+            String reason,
+            String idempotencyKey,
+            @Nullable StaffGrantLimit limit) {
         requireKey(idempotencyKey);
         requireReason(reason);
         requirePositive(amount);
@@ -101,6 +137,18 @@ public class Wallet {
         }
         if (customers.find(customer).isEmpty()) {
             throw new CustomerNotFound(customer);
+        }
+        if (limit != null) {
+            ledger.lockGranter(limit.grantedBy(), amount.currency());
+            Money granted = new Money(
+                    ledger.grantedBy(limit.grantedBy(), amount.currency(), limit.dayStart()), amount.currency());
+            Money remaining = limit.perDay().minus(granted);
+            if (remaining.isNegative()) {
+                remaining = Money.zero(amount.currency());
+            }
+            if (amount.plus(bonus).compareTo(remaining) > 0) {
+                throw new StaffGrantLimitReached(amount.plus(bonus), limit.perDay(), remaining);
+            }
         }
         UUID account = ledger.openStoreCredit(customer, amount.currency());
         ledger.lockAccount(account);
@@ -125,6 +173,7 @@ public class Wallet {
                 amount.currency(),
                 expiry(settings.storeCredit()),
                 null,
+                limit == null ? null : limit.grantedBy(),
                 postings);
         Money balanceAfter = ledger.account(account).balanceMoney();
         events.publishEvent(

@@ -27,7 +27,6 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedCondition;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -208,13 +207,22 @@ public final class Browser implements AutoCloseable {
         }
     }
 
-    /** Signs a staff member in through the login form and waits for the console's first page. */
-    public void signIn(String email, String password) {
+    /**
+     * Signs a staff member in through the login form and waits for the page sign-in leads to: the
+     * role's start page ({@code /console/customers} for an agent, {@code /console/store-returns} for a
+     * store associate, {@code /console/dashboard} for an analyst, {@code /console/operations} for an
+     * admin) or the console page the browser was sent away from.
+     */
+    public void signIn(String email, String password, String expectedPage) {
         open("/login");
         find("#username").sendKeys(email);
         find("#password").sendKeys(password);
         clickButton("Sign in");
-        waitUntil(ExpectedConditions.urlContains("/admin/orders"));
+        try {
+            waitUntil(driver -> path().startsWith(expectedPage));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("Signing in led to " + path() + ", not " + expectedPage, e);
+        }
     }
 
     /** Clicks the button with this label in the page's main content. */

@@ -105,6 +105,27 @@ class ConsoleRouteAccessTests {
         assertThat(perform(HttpMethod.GET, unnamed, Role.ADMIN).getStatus()).isEqualTo(403);
     }
 
+    @Test
+    void theConsoleHomeSendsEachRoleToAStartPageItMayOpen() throws Exception {
+        assertThat(LoginAdminController.START_PAGES)
+                .extracting(LoginAdminController.StartPage::role)
+                .containsExactlyInAnyOrder(Role.values());
+        List<String> landed = new ArrayList<>();
+        for (Role role : List.of(Role.ADMIN, Role.AGENT, Role.ASSOCIATE, Role.ANALYST)) {
+            String start = perform(HttpMethod.GET, "/admin", role).getRedirectedUrl();
+            landed.add(start);
+            assertThat(policy.rolesFor(HttpMethod.GET, start))
+                    .as("%s may open its start page %s", role, start)
+                    .hasValueSatisfying(roles -> assertThat(roles).contains(role));
+            assertThat(perform(HttpMethod.GET, start, role).getStatus())
+                    .as("%s opens %s", role, start)
+                    .isEqualTo(200);
+        }
+        assertThat(landed)
+                .containsExactly(
+                        "/console/operations", "/console/customers", "/console/store-returns", "/console/dashboard");
+    }
+
     @TestFactory
     Stream<DynamicTest> everyStaffRouteRefusesAnonymousAndWrongRoles() {
         return staffRoutes().stream().map(route -> DynamicTest.dynamicTest(route.toString(), () -> check(route)));

@@ -108,7 +108,7 @@ class ConversationsBrowserTests {
                         null)
                 .conversation()
                 .id();
-        browser.signIn(staffEmail, PASSWORD);
+        browser.signIn(staffEmail, PASSWORD, "/console/customers");
 
         browser.driver.findElement(By.linkText("Conversations")).click();
         browser.waitUntil(textToBePresentInElementLocated(By.tagName("h1"), "Conversations"));
@@ -156,7 +156,7 @@ class ConversationsBrowserTests {
     @Test
     void aPhoneCallIsRecordedFromTheCustomersPage() {
         OrderView order = data.webOrder();
-        browser.signIn(staffEmail, PASSWORD);
+        browser.signIn(staffEmail, PASSWORD, "/console/customers");
 
         browser.open("/console/customers/" + order.customerId());
         browser.waitUntil(ExpectedConditions.or(

@@ -10,9 +10,19 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.aftercart.catalog.Catalog;
 import org.aftercart.conversations.Conversations;
 import org.aftercart.customers.CustomerId;
@@ -20,7 +30,10 @@ import org.aftercart.fulfillment.Fulfillment;
 import org.aftercart.inventory.Inventory;
 import org.aftercart.orders.OrderManagement;
 import org.aftercart.orders.OrderView;
+import org.aftercart.platform.StaffAccounts;
 import org.aftercart.shared.Money;
+import org.aftercart.timeline.CustomerTimeline;
+import org.aftercart.timeline.TimelineEntry;
 import org.aftercart.wallet.Wallet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,7 +52,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
         properties = {
             "aftercart.console.goodwill-limit.agent.EUR=25.00",
             "aftercart.console.goodwill-limit.admin.EUR=500.00",
-            "aftercart.console.goodwill-limit.associate.EUR=10.00"
+            "aftercart.console.goodwill-limit.associate.EUR=10.00",
+            "aftercart.console.goodwill-daily-limit.agent.EUR=40.00"
         })
 @AutoConfigureMockMvc
 class CustomerActionsConsoleTests {
@@ -54,6 +68,9 @@ class CustomerActionsConsoleTests {
 
     @Autowired
     Wallet wallet;
+
+    @Autowired
+    CustomerTimeline timeline;
 
     @Autowired
     JdbcClient jdbc;
@@ -152,6 +169,129 @@ class CustomerActionsConsoleTests {
         Flash admin = goodwill("120.00", "k4", user("admin@shop.example").roles("ADMIN"));
         assertThat(admin.error()).as(admin.text()).isFalse();
         assertThat(wallet.availableStoreCredit(customer, EUR)).isEqualTo(Money.of("120.00", "EUR"));
+    }
+
+    @Test
+    void aSecondGrantThatWouldPassTheDailyLimitIsRefusedSayingWhatIsLeft() throws Exception {
+        RequestPostProcessor agent = user("daily-" + data.tag + "@shop.example").roles("AGENT");
+        mvc.perform(get("/console/customers/" + customer).with(agent))
+                .andExpect(content().string(containsString("Left today:")))
+                .andExpect(content().string(containsString("€40.00")));
+
+        Flash first = goodwill("25.00", "d1", agent);
+        Flash second = goodwill("20.00", "d2", agent);
+
+        assertThat(first.error()).as(first.text()).isFalse();
+        assertThat(second.error()).isTrue();
+        assertThat(second.text()).contains("€20.00", "daily goodwill limit of €40.00", "€15.00 is left today");
+        assertThat(wallet.availableStoreCredit(customer, EUR)).isEqualTo(Money.of("25.00", "EUR"));
+        mvc.perform(get("/console/customers/" + customer).with(agent))
+                .andExpect(content().string(containsString("€15.00")));
+
+        // What is left can still be granted, and the replay of a granted form is not a new grant.
+        assertThat(goodwill("15.00", "d3", agent).error()).isFalse();
+        assertThat(goodwill("25.00", "d1", agent).text()).contains("Already granted");
+        assertThat(goodwill("0.01", "d4", agent).text()).contains("€0.00 is left today");
+        assertThat(wallet.availableStoreCredit(customer, EUR)).isEqualTo(Money.of("40.00", "EUR"));
+        // The limit is the agent's own: another agent still has a whole day.
+        assertThat(goodwill(
+                                "25.00",
+                                "d5",
+                                user("other-" + data.tag + "@shop.example").roles("AGENT"))
+                        .error())
+                .isFalse();
+    }
+
+    @Test
+    void grantsSentAtOnceCannotRaceAroundTheDailyLimit() throws Exception {
+        RequestPostProcessor agent = user("race-" + data.tag + "@shop.example").roles("AGENT");
+        int attempts = 4;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(attempts);
+        List<Future<Flash>> answers = new ArrayList<>();
+        try {
+            for (int i = 0; i < attempts; i++) {
+                String key = "race" + i;
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return goodwill("15.00", key, agent);
+                }));
+            }
+            start.countDown();
+            List<Flash> flashes = new ArrayList<>();
+            for (Future<Flash> answer : answers) {
+                flashes.add(answer.get(60, TimeUnit.SECONDS));
+            }
+            // 40.00 a day holds two grants of 15.00, never three, however the requests interleave.
+            assertThat(flashes).filteredOn(flash -> !flash.error()).hasSize(2);
+            assertThat(flashes).filteredOn(Flash::error).allSatisfy(flash -> assertThat(flash.text())
+                    .contains("€10.00 is left today"));
+            assertThat(wallet.availableStoreCredit(customer, EUR)).isEqualTo(Money.of("30.00", "EUR"));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void theDailyLimitDefaultsToFourGrantsAndTheDayIsTheShops() {
+        GoodwillLimits limits = new GoodwillLimits(
+                Map.of(StaffAccounts.Role.AGENT, Map.of(EUR, new java.math.BigDecimal("25.00"))),
+                Map.of(StaffAccounts.Role.ADMIN, Map.of(EUR, new java.math.BigDecimal("60.00"))));
+        assertThat(limits.dailyLimitFor(List.of(StaffAccounts.Role.AGENT), EUR)).contains(Money.of("100.00", "EUR"));
+        assertThat(limits.dailyLimitFor(List.of(StaffAccounts.Role.ADMIN), EUR))
+                .as("a daily limit without a per-grant limit allows no goodwill")
+                .isEmpty();
+        assertThat(limits.dailyLimitFor(List.of(StaffAccounts.Role.AGENT), Currency.getInstance("GBP")))
+                .isEmpty();
+
+        // 00:30 on 2 July in London is still 1 July in UTC: the shop's day began at 23:00 UTC.
+        Clock halfPastMidnightInLondon = Clock.fixed(Instant.parse("2026-07-01T23:30:00Z"), ZoneId.of("UTC"));
+        assertThat(CustomerActionsController.startOfToday(halfPastMidnightInLondon, ZoneId.of("Europe/London")))
+                .isEqualTo(Instant.parse("2026-07-01T23:00:00Z"));
+    }
+
+    @Test
+    void aNoteGoodwillAndAResendByAnAgentReachTheTimelineWithTheAgentsName() throws Exception {
+        String agentName = "timeline-" + data.tag + "@shop.example";
+        RequestPostProcessor agent = user(agentName).roles("AGENT");
+        UUID sent = message("SENT");
+
+        flashOf(post("/console/customers/" + customer + "/notes")
+                .param("note", "Asked for a call back.")
+                .with(csrf())
+                .with(agent));
+        assertThat(goodwill("5.00", "timeline", agent).error()).isFalse();
+        assertThat(flashOf(post("/console/customers/" + customer + "/messages/" + sent + "/resend")
+                                .param("idempotencyKey", "timeline-" + data.tag)
+                                .with(csrf())
+                                .with(agent))
+                        .error())
+                .isFalse();
+
+        // The resend shows as soon as it is queued, before any attempt to send it.
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(20))
+                .until(() -> {
+                    List<TimelineEntry> entries =
+                            timeline.page(customer, null, null, 50).entries();
+                    return has(entries, "note.added", agentName)
+                            && has(entries, "credit.granted", agentName)
+                            && has(entries, "message.resent", agentName);
+                });
+        assertThat(timeline.page(customer, null, null, 50).entries())
+                .filteredOn(entry -> entry.kind().equals("message.resent"))
+                .singleElement()
+                .satisfies(entry -> assertThat(entry.summary())
+                        .isEqualTo(
+                                "Message \"shipped\" resent at the request of " + agentName + ": queued to be sent"));
+        mvc.perform(get("/console/customers/" + customer).with(agent))
+                .andExpect(content().string(containsString("Message resent")))
+                .andExpect(content().string(containsString("resent at the request of " + agentName)));
+    }
+
+    private static boolean has(List<TimelineEntry> entries, String kind, String who) {
+        return entries.stream()
+                .anyMatch(entry -> entry.kind().equals(kind) && entry.summary().contains(who));
     }
 
     @Test

@@ -82,7 +82,7 @@ class CustomerPrivacyBrowserTests {
 
     @Test
     void anAdminErasesACustomersDataAfterConfirming() {
-        browser.signIn(adminEmail, PASSWORD);
+        browser.signIn(adminEmail, PASSWORD, "/console/operations");
         browser.open("/console/customers/" + customer);
 
         assertThat(browser.text("#profile-details-heading + dl")).contains("9 March 1985", "garden-");

@@ -113,7 +113,7 @@ class CustomerTimelineBrowserTests {
 
     @Test
     void anAgentFindsTheCustomerAndReadsOlderEntriesInPlace() {
-        browser.signIn(agentEmail, PASSWORD);
+        browser.signIn(agentEmail, PASSWORD, "/console/customers");
         browser.open("/console/customers");
         browser.find("#q").sendKeys(trackingNumber.toLowerCase());
         browser.find("form.order-search button[type=submit]").click();

@@ -104,7 +104,7 @@ class DashboardBrowserTests {
         scenes.checkpoint(parcel, "DELIVERED", Instant.now().minusSeconds(60));
         scenes.requestReturn(delivered, "too-small", ReturnOutcome.STORE_CREDIT);
         scenes.place(null);
-        browser.signIn(staffEmail, PASSWORD);
+        browser.signIn(staffEmail, PASSWORD, "/console/operations");
 
         browser.driver.findElement(By.linkText("Dashboard")).click();
         browser.waitUntil(textToBePresentInElementLocated(By.tagName("h1"), "Dashboard"));
@@ -140,7 +140,7 @@ class DashboardBrowserTests {
         // Due long before any other test's orders, so at the top of the list, most overdue first.
         OrderView late = scenes.place(Instant.parse("1990-01-01T09:00:00Z")
                 .plusSeconds(java.util.concurrent.ThreadLocalRandom.current().nextInt(86_400)));
-        browser.signIn(staffEmail, PASSWORD);
+        browser.signIn(staffEmail, PASSWORD, "/console/operations");
 
         browser.driver.findElement(By.linkText("Operations")).click();
         browser.waitUntil(textToBePresentInElementLocated(By.tagName("h1"), "Operations"));

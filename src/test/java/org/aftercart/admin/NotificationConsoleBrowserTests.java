@@ -95,7 +95,7 @@ class NotificationConsoleBrowserTests {
         UUID failed = message(order, "FAILED", "Gave up after 2 attempts: the mail server could not take it");
         attempt(failed, 1, "RETRY", "421 Service not available");
         attempt(failed, 2, "RETRY", "421 Service not available");
-        browser.signIn(staffEmail, PASSWORD);
+        browser.signIn(staffEmail, PASSWORD, "/console/customers");
 
         browser.driver.findElement(By.linkText("Messages")).click();
         browser.waitUntil(textToBePresentInElementLocated(By.tagName("h1"), "did not reach"));
@@ -140,7 +140,7 @@ class NotificationConsoleBrowserTests {
         jdbc.sql("update notifications.messages set sent_at = now(), opened_at = now(), clicks = 3 where id = ?")
                 .param(sent)
                 .update();
-        browser.signIn(staffEmail, PASSWORD);
+        browser.signIn(staffEmail, PASSWORD, "/console/customers");
 
         browser.open("/admin/orders/" + order.id().id());
         String messages = browser.text(".order-messages");
@@ -164,7 +164,7 @@ class NotificationConsoleBrowserTests {
         // Message templates are settings: admins edit them (ADR 22).
         String adminEmail = "admin-" + data.tag + "@example.org";
         staff.createIfMissing(adminEmail, "Admin " + data.tag, PASSWORD, Set.of(StaffAccounts.Role.ADMIN));
-        browser.signIn(adminEmail, PASSWORD);
+        browser.signIn(adminEmail, PASSWORD, "/console/operations");
         try {
             browser.driver.findElement(By.linkText("Templates")).click();
             browser.waitUntil(textToBePresentInElementLocated(By.tagName("h1"), "Message templates"));

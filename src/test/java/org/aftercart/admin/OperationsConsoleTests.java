@@ -127,6 +127,91 @@ class OperationsConsoleTests {
     }
 
     @Test
+    void anHtmxReleaseAnswersWithItsRowThenTheOutcomeForTheLiveRegion() throws Exception {
+        OrderView late = scenes.place(Instant.now().minus(Duration.ofDays(3)));
+        UUID id = scenes.fulfillmentOrderOf(late).id();
+
+        String answer = releaseWithHtmx(id);
+
+        assertThat(answer.strip()).startsWith("<tr id=\"late-" + id + "\"");
+        assertThat(answer).contains(late.number(), "At the warehouse", "Released");
+        assertThat(answer.indexOf("id=\"row-status\" hx-swap-oob=\"innerHTML\""))
+                .as("the outcome comes after the row")
+                .isGreaterThan(answer.indexOf("</tr>"));
+        assertThat(answer)
+                .contains("notice-success", "Order " + late.number() + " is released")
+                .doesNotContain("<html");
+
+        // A second click (two agents on the same list) changes nothing and says the same.
+        String again = releaseWithHtmx(id);
+        assertThat(again.strip()).startsWith("<tr id=\"late-" + id + "\"");
+        assertThat(again).contains("At the warehouse", "notice-success");
+    }
+
+    private String releaseWithHtmx(UUID id) throws Exception {
+        return mvc.perform(post("/console/operations/late-orders/{id}/release", id)
+                        .header("HX-Request", "true")
+                        .with(AGENT)
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+    }
+
+    @Test
+    void aFailedMessageIsRetriedFromTheListInPlaceOrWithoutScriptByReloadingTheList() throws Exception {
+        OrderView order = scenes.place(null);
+        UUID first = failedMessage(order);
+        UUID second = failedMessage(order);
+        mvc.perform(get("/console/messages").with(AGENT))
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("id=\"message-" + first + "\""),
+                                containsString("hx-post=\"/console/messages/" + first + "/retry\""),
+                                containsString("id=\"row-status\""))));
+        mvc.perform(get("/console/messages").with(user("analyst@example.org").roles("ANALYST")))
+                .andExpect(content().string(not(containsString("/retry\""))));
+
+        String answer = mvc.perform(post("/console/messages/{id}/retry", first)
+                        .param("from", "list")
+                        .header("HX-Request", "true")
+                        .with(AGENT)
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(answer.strip()).startsWith("<tr id=\"message-" + first + "\"");
+        assertThat(answer).contains("notice-success", "will be sent again").doesNotContain("Failed</span>");
+
+        // Without script: the form posts, and the list comes back with the outcome.
+        mvc.perform(post("/console/messages/{id}/retry", second)
+                        .param("from", "list")
+                        .with(AGENT)
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/console/messages"))
+                .andExpect(flash().attributeExists(Flash.ATTRIBUTE));
+        // From the message's own page, back to it, as before.
+        mvc.perform(post("/console/messages/{id}/retry", second).with(AGENT).with(csrf()))
+                .andExpect(redirectedUrl("/console/messages/" + second));
+    }
+
+    private UUID failedMessage(OrderView order) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql(
+                        """
+                        insert into notifications.messages (id, kind, purpose, dedupe_key, customer_id, order_id,
+                            status, attempts, channel, recipient, subject, facts)
+                        values (?, 'shipped', 'TRANSACTIONAL', ?, ?::uuid, ?, 'FAILED', 8, 'EMAIL', 'jo@example.org',
+                                'On its way', '{"orderNumber":"x"}'::jsonb)
+                        """)
+                .params(id, "test:" + id, order.customerId(), order.id().id())
+                .update();
+        return id;
+    }
+
+    @Test
     void parcelsDelayedOrNotScannedForTheChosenDaysAreListedButNotDeliveredOnes() throws Exception {
         OrderView quiet = scenes.place(null);
         String quietParcel = scenes.ship(quiet);

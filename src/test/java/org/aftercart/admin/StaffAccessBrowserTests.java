@@ -2,6 +2,7 @@ package org.aftercart.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated;
+import static org.openqa.selenium.support.ui.ExpectedConditions.urlContains;
 
 import java.util.Set;
 import java.util.UUID;
@@ -88,7 +89,7 @@ class StaffAccessBrowserTests {
     @Test
     void anAdminCreatesAKeySeenOnceRevokesItAndReadsTheAuditLog() {
         String label = "Storefront " + UUID.randomUUID().toString().substring(0, 8);
-        browser.signIn(admin, PASSWORD);
+        browser.signIn(admin, PASSWORD, "/console/operations");
         browser.driver.findElement(By.linkText("API keys")).click();
         browser.waitUntil(textToBePresentInElementLocated(By.tagName("h1"), "API keys"));
 
@@ -136,7 +137,7 @@ class StaffAccessBrowserTests {
     @Test
     void anAnalystSeesOnlyWhatTheRoleOpensAndARefusalIsAPage() {
         OrderView order = data.webOrder();
-        browser.signIn(analyst, PASSWORD);
+        browser.signIn(analyst, PASSWORD, "/console/dashboard");
         assertThat(browser.findAll("nav a").stream().map(link -> link.getText()))
                 .contains("Orders", "Returns", "Messages", "Offers")
                 .doesNotContain("Store returns", "Templates", "Help centre", "Audit log", "API keys");
@@ -152,5 +153,29 @@ class StaffAccessBrowserTests {
         browser.assertNoSeriousAccessibilityProblems(
                 "refusal page", error -> error.contains("/console/audit") && error.contains("status of 403"));
         browser.screenshot("access-denied-fr");
+    }
+
+    @Test
+    void eachRoleStartsOnItsOwnPageButALinkToAConsolePageWins() {
+        browser.signIn(agent, PASSWORD, "/console/customers");
+        assertThat(browser.text("h1")).isNotBlank();
+        browser.driver.manage().deleteAllCookies();
+
+        // A link followed while signed out: the sign-in page, then that page, not the start page.
+        OrderView order = data.webOrder();
+        browser.open("/admin/orders/" + order.id().id());
+        browser.waitUntil(urlContains("/login"));
+        browser.signIn(agent, PASSWORD, "/admin/orders/" + order.id().id());
+        assertThat(browser.text("h1")).contains(order.number());
+        browser.driver.manage().deleteAllCookies();
+
+        browser.open("/console/returns");
+        browser.waitUntil(urlContains("/login"));
+        browser.find("#username").sendKeys(analyst);
+        browser.find("#password").sendKeys(PASSWORD);
+        browser.clickButton("Sign in");
+        browser.waitUntil(urlContains("/console/returns"));
+        assertThat(browser.path()).startsWith("/console/returns");
+        assertThat(browser.text("h1")).isNotBlank();
     }
 }

@@ -89,7 +89,7 @@ class StoreReturnsBrowserTests {
         OrderView order = data.delivered(data.webOrder());
         OrderView.Line shirts = order.lines().getFirst();
         OrderView.Line socks = order.lines().get(1);
-        browser.signIn(associate, PASSWORD);
+        browser.signIn(associate, PASSWORD, "/console/store-returns");
         browser.width(TABLET);
 
         browser.driver.findElement(By.linkText("Store returns")).click();
@@ -165,7 +165,7 @@ class StoreReturnsBrowserTests {
         String larger = data.largerShirt(store);
         OrderView order = data.delivered(data.webOrder());
         OrderView.Line shirts = order.lines().getFirst();
-        browser.signIn(associate, PASSWORD);
+        browser.signIn(associate, PASSWORD, "/console/store-returns");
         browser.width(TABLET);
 
         browser.open("/console/store-returns?lang=fr&q=" + order.number());
@@ -187,7 +187,7 @@ class StoreReturnsBrowserTests {
         String largest = data.largestShirtInTheWarehouseOnly();
         OrderView order = data.delivered(data.webOrder());
         OrderView.Line shirts = order.lines().getFirst();
-        browser.signIn(associate, PASSWORD);
+        browser.signIn(associate, PASSWORD, "/console/store-returns");
         browser.width(TABLET);
         browser.open("/console/store-returns?q=" + order.number());
         browser.waitUntil(textToBePresentInElementLocated(By.id("order-heading"), order.number()));
@@ -235,7 +235,7 @@ class StoreReturnsBrowserTests {
         String largest = data.largestShirtInTheWarehouseOnly();
         OrderView order = data.delivered(data.webOrder());
         OrderView.Line shirts = order.lines().getFirst();
-        browser.signIn(associate, PASSWORD);
+        browser.signIn(associate, PASSWORD, "/console/store-returns");
         browser.width(TABLET);
         browser.open("/console/store-returns?lang=fr&q=" + order.number());
         browser.waitUntil(textToBePresentInElementLocated(By.id("order-heading"), order.number()));
@@ -264,7 +264,7 @@ class StoreReturnsBrowserTests {
     @Test
     void theCounterSaysWhyALineCannotBeReturned() {
         OrderView notShipped = data.webOrder();
-        browser.signIn(associate, PASSWORD);
+        browser.signIn(associate, PASSWORD, "/console/store-returns");
         browser.open("/console/store-returns?q=" + notShipped.number());
 
         assertThat(browser.text(".refused-lines")).contains("Not returnable", "not-shipped", "has shipped yet");

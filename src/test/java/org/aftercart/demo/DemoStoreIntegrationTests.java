@@ -2,6 +2,10 @@ package org.aftercart.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.aftercart.conversations.ConversationChannel;
+import org.aftercart.conversations.ConversationView;
+import org.aftercart.conversations.Conversations;
+import org.aftercart.customers.CustomerId;
 import org.aftercart.fulfillment.Fulfillment;
 import org.aftercart.orders.OrderManagement;
 import org.aftercart.orders.OrderStatus;
@@ -45,6 +49,9 @@ class DemoStoreIntegrationTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    Conversations conversations;
 
     @Test
     void theDemoLoginWorks() {
@@ -103,14 +110,44 @@ class DemoStoreIntegrationTests {
     }
 
     @Test
+    void customersHaveGotInTouchByEveryChannelMostlyAskingWhereTheirOrderIs() {
+        assertThat(jdbc.sql("select channel from conversations.conversations")
+                        .query(String.class)
+                        .list())
+                .hasSize(6)
+                .contains("EMAIL", "CHAT", "PHONE", "IN_STORE");
+        assertThat(jdbc.sql("select status from conversations.conversations")
+                        .query(String.class)
+                        .list())
+                .contains("OPEN", "WAITING_ON_CUSTOMER", "CLOSED");
+        assertThat(jdbc.sql("select count(*) from conversations.conversations where assignee is not null")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(4);
+        // The late split parcel was asked after twice (chat, then phone); the one out for delivery once.
+        assertThat(conversations.whereIsMyOrderContacts(order("demo-9").id())).isEqualTo(2);
+        assertThat(conversations.whereIsMyOrderContacts(order("demo-8").id())).isEqualTo(1);
+        assertThat(conversations.ofCustomer(CustomerId.of(order("demo-12").customerId())))
+                .extracting(ConversationView::channel)
+                .contains(ConversationChannel.IN_STORE);
+    }
+
+    @Test
     void seedingTwiceAddsNothing() throws Exception {
         long before =
                 jdbc.sql("select count(*) from orders.orders").query(Long.class).single();
+        long conversationsBefore = jdbc.sql("select count(*) from conversations.conversations")
+                .query(Long.class)
+                .single();
         demo.run(null);
         assertThat(jdbc.sql("select count(*) from orders.orders")
                         .query(Long.class)
                         .single())
                 .isEqualTo(before);
+        assertThat(jdbc.sql("select count(*) from conversations.conversations")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(conversationsBefore);
     }
 
     private OrderStatus status(String ref) {

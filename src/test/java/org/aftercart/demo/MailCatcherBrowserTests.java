@@ -84,7 +84,7 @@ class MailCatcherBrowserTests {
         NotificationsTestSupport.deliverEverythingDue(context);
 
         browser = new Browser(port);
-        browser.signIn(DemoStore.ADMIN, DemoStore.PASSWORD);
+        browser.signIn(DemoStore.ADMIN, DemoStore.PASSWORD, "/console/operations");
 
         browser.driver.findElement(By.linkText("Mail catcher")).click();
         browser.waitUntil(textToBePresentInElementLocated(By.tagName("h1"), "Mail catcher"));

@@ -179,7 +179,7 @@ class ThankYouPageBrowserTests {
         offers.recordView(offer.id(), place().id());
         String email = "offers-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
         staff.createIfMissing(email, "Offer writer", PASSWORD, Set.of(StaffAccounts.Role.ADMIN));
-        browser.signIn(email, PASSWORD);
+        browser.signIn(email, PASSWORD, "/console/operations");
 
         browser.open("/console/offers?lang=en");
         assertThat(browser.text("h1")).isEqualTo("Thank-you page offers");

@@ -147,7 +147,7 @@ class HelpCentreBrowserTests {
     void staffWriteAnArticlePreviewItAndAreToldWhatIsWrong() {
         String email = "help-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
         staff.createIfMissing(email, "Help writer", PASSWORD, Set.of(StaffAccounts.Role.AGENT));
-        browser.signIn(email, PASSWORD);
+        browser.signIn(email, PASSWORD, "/console/customers");
 
         browser.open("/console/help?lang=en&language=en");
         assertThat(browser.text("h1")).isEqualTo("Help-centre articles");

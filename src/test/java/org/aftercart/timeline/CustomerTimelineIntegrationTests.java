@@ -210,6 +210,44 @@ class CustomerTimelineIntegrationTests {
     }
 
     @Test
+    void aResentMessageIsOnTheTimelineWhenQueuedWithWhoAskedAndAgainWhenSent() throws Exception {
+        Journey journey = journey("resend");
+        CustomerId customer = journey.customer();
+        MessageView sent = notifications.ofCustomer(customer).stream()
+                .filter(message -> message.status() == MessageStatus.SENT)
+                .findFirst()
+                .orElseThrow();
+        long sentBefore = count(customer, "message.sent");
+
+        UUID copy = notifications.resend(sent.id(), "agent@shop.example", "lost it");
+        notifications.resend(sent.id(), "agent@shop.example", "lost it"); // a double click
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> count(customer, "message.resent") == 1);
+        assertThat(notifications.find(copy).orElseThrow().status())
+                .as("on the timeline while still queued")
+                .isIn(MessageStatus.PENDING, MessageStatus.SENDING);
+        TimelineEntry resent = timeline.page(customer, TimelineCategory.MESSAGES, null, 100).entries().stream()
+                .filter(entry -> entry.kind().equals("message.resent"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(resent.summary()).contains("agent@shop.example", "queued");
+        assertThat(resent.orderId()).isEqualTo(journey.order().id().id());
+
+        // Sending the copy adds its own entry (other messages due, such as the return's, go out too).
+        NotificationsTestSupport.deliverEverythingDue(context);
+        TimelineEntry.Link theCopy = new TimelineEntry.Link(TimelineEntry.LinkType.MESSAGE, copy);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> timeline.page(customer, TimelineCategory.MESSAGES, null, 100).entries().stream()
+                        .anyMatch(entry -> entry.kind().equals("message.sent") && theCopy.equals(entry.link())));
+        assertThat(count(customer, "message.sent")).isGreaterThan(sentBefore);
+        assertThat(count(customer, "message.resent")).isEqualTo(1);
+    }
+
+    private long count(CustomerId customer, String kind) {
+        return kinds(customer).stream().filter(kind::equals).count();
+    }
+
+    @Test
     void anotherCustomersEventsNeverAppear() throws Exception {
         Journey mine = journey("mine");
         Journey theirs = journey("theirs");
