@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.aftercart.platform.StaffAudit;
+import org.aftercart.returns.ReturnOutcome;
 import org.aftercart.returns.ReturnPolicyRules;
 import org.aftercart.returns.ReturnPolicySettings;
 import org.springframework.http.HttpStatus;
@@ -112,8 +113,10 @@ class ReturnPolicyAdminController {
         if (rules.returnShippingCost() != null && rules.returnShippingCost().signum() > 0) {
             lines.add(text.get("return-policy.customers.keep-it", plain(rules.returnShippingCost())));
         }
-        lines.add(text.get("return-policy.customers.exchange-fallback."
-                + rules.exchangeOutOfStock().name()));
+        lines.add(text.get(
+                rules.exchangeOutOfStock() == ReturnOutcome.REFUND
+                        ? "return-policy.customers.exchange-fallback.REFUND"
+                        : "return-policy.customers.exchange-fallback.STORE_CREDIT"));
         lines.add(text.get(
                 !rules.autoApprove()
                         ? "return-policy.customers.approval.person"

@@ -101,8 +101,8 @@ class ReturnSettingsConsoleTests {
         StaffAudit.Entry entry = audit.search(admin, null, null, 10).entries().getFirst();
         assertThat(entry.outcome()).isEqualTo(StaffAudit.Outcome.DONE);
         assertThat(entry.subjectType()).isEqualTo("return-policy");
-        assertThat(entry.before()).contains("\"allowedCountries\":[]");
-        assertThat(entry.after()).contains("\"allowedCountries\":[\"FR\",\"GB\"]");
+        assertThat(entry.before()).contains("\"allowedCountries\": []");
+        assertThat(entry.after()).contains("\"allowedCountries\": [\"FR\", \"GB\"]");
 
         mvc.perform(post("/console/settings/return-policy/reset").with(csrf()).with(asAdmin()))
                 .andExpect(status().is3xxRedirection());
@@ -202,8 +202,8 @@ class ReturnSettingsConsoleTests {
 
         StaffAudit.Entry entry = audit.search(admin, code, null, 10).entries().getFirst();
         assertThat(entry.subjectType()).isEqualTo("return-reason");
-        assertThat(entry.before()).contains("\"active\":true");
-        assertThat(entry.after()).contains("\"active\":false");
+        assertThat(entry.before()).contains("\"active\": true");
+        assertThat(entry.after()).contains("\"active\": false");
     }
 
     @Test
