@@ -60,7 +60,7 @@ class ReturnPolicyRulesUnitTests {
                         null,
                         null))
                 .isInstanceOf(InvalidReturnPolicy.class)
-                .hasMessageContaining("allowedCountries: Narnia is not an ISO 3166");
+                .hasMessageContaining("allowedCountries: NARNIA is not an ISO 3166");
     }
 
     @Test
