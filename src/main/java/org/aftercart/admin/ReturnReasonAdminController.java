@@ -221,6 +221,7 @@ class ReturnReasonAdminController {
     private String editPage(ReturnReason reason, Typed typed, Map<String, String> errors, Model model) {
         model.addAttribute("reason", reason);
         model.addAttribute("bundled", reasons.bundled(reason.code()));
+        model.addAttribute("bundledLabels", reasons.bundledLabels(reason.code()));
         model.addAttribute("typed", typed);
         model.addAttribute("errors", errors);
         model.addAttribute("reasonLanguages", languages());

@@ -65,6 +65,18 @@ public class ReturnReasonSettings {
         return messages.getMessage("returns.reason." + code, null, null, Locale.ENGLISH) != null;
     }
 
+    /** The bundles' label of a built-in reason in each supported language; empty for a merchant's reason. */
+    public Map<String, String> bundledLabels(String code) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (Locale language : Languages.SUPPORTED) {
+            String label = messages.getMessage("returns.reason." + code, null, null, language);
+            if (label != null) {
+                labels.put(language.getLanguage(), label);
+            }
+        }
+        return labels;
+    }
+
     /** Adds an active reason, last among its siblings. */
     @Transactional
     public ReturnReason add(String code, @Nullable String parentCode, ReasonDetails details) {

@@ -178,6 +178,7 @@ class ReturnSettingsBrowserTests {
         browser.find("#reason-too-small a").click();
         browser.waitUntil(textToBePresentInElementLocated(By.tagName("h1"), "too-small"));
         assertThat(browser.find("#label-fr").getAttribute("placeholder")).isEqualTo("Trop petit");
+        assertThat(browser.find("#label-en").getAttribute("placeholder")).isEqualTo("Too small");
         browser.assertNoSeriousAccessibilityProblems("motif de retour");
         browser.screenshot("return-reason-fr-desktop");
     }
