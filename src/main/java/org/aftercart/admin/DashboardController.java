@@ -8,6 +8,8 @@ import org.aftercart.analytics.Dashboard;
 import org.aftercart.analytics.DashboardDay;
 import org.aftercart.analytics.DashboardFigures;
 import org.aftercart.returns.ReturnFigures;
+import org.aftercart.returns.ReturnReasonLabels;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,9 +30,11 @@ class DashboardController {
 
     private final Dashboard dashboard;
     private final ConsoleText text;
+    private final ReturnReasonLabels reasonLabels;
     private final JsonMapper json;
 
-    DashboardController(Dashboard dashboard, ConsoleText text, JsonMapper json) {
+    DashboardController(Dashboard dashboard, ConsoleText text, ReturnReasonLabels reasonLabels, JsonMapper json) {
+        this.reasonLabels = reasonLabels;
         this.dashboard = dashboard;
         this.text = text;
         this.json = json;
@@ -110,7 +114,7 @@ class DashboardController {
     }
 
     String reasonLabel(String code) {
-        return text.getOrCode("returns.reason." + code, code);
+        return reasonLabels.label(code, LocaleContextHolder.getLocale());
     }
 
     private static List<String> days(DashboardFigures figures) {

@@ -17,19 +17,25 @@ import org.springframework.stereotype.Component;
 @Component
 class ReturnEligibility {
 
-    private final ReturnPolicy policy;
+    private final ReturnPolicySettings policies;
     private final Tracking tracking;
     private final Catalog catalog;
     private final Clock clock;
 
-    ReturnEligibility(ReturnSettings settings, Tracking tracking, Catalog catalog, Clock clock) {
-        this.policy = new ReturnPolicy(settings);
+    ReturnEligibility(ReturnPolicySettings policies, Tracking tracking, Catalog catalog, Clock clock) {
+        this.policies = policies;
         this.tracking = tracking;
         this.catalog = catalog;
         this.clock = clock;
     }
 
+    /** Under the policy in force now. */
     Eligibility evaluate(OrderView order) {
+        return evaluate(order, policies.current());
+    }
+
+    Eligibility evaluate(OrderView order, ReturnPolicyRules rules) {
+        ReturnPolicy policy = new ReturnPolicy(rules);
         Map<String, String> categories = catalog.categoriesOf(
                 order.lines().stream().map(OrderView.Line::sku).toList());
         Map<UUID, Instant> shipped = new HashMap<>();

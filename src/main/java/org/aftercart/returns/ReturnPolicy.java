@@ -40,10 +40,10 @@ final class ReturnPolicy {
             @Nullable Instant deliveredAt,
             Money refundPerUnit) {}
 
-    private final ReturnSettings settings;
+    private final ReturnPolicyRules rules;
 
-    ReturnPolicy(ReturnSettings settings) {
-        this.settings = settings;
+    ReturnPolicy(ReturnPolicyRules rules) {
+        this.rules = rules;
     }
 
     Eligibility.Line evaluate(LineFacts line, Instant now) {
@@ -65,7 +65,7 @@ final class ReturnPolicy {
             }
             Instant from = line.deliveredAt() != null ? line.deliveredAt() : line.shippedAt();
             if (from != null) {
-                Duration window = settings.windowFor(line.category());
+                Duration window = rules.windowFor(line.category());
                 windowEndsAt = from.plus(window);
                 if (now.isAfter(windowEndsAt)) {
                     LocalDate closed = LocalDate.ofInstant(windowEndsAt, ZoneOffset.UTC);
@@ -80,11 +80,11 @@ final class ReturnPolicy {
                 }
             }
         }
-        if (settings.finalSale(line.sku(), line.category())) {
+        if (rules.finalSale(line.sku(), line.category())) {
             refusals.add(Refusal.of("final-sale", line.sku() + " was sold as final sale", line.sku()));
         }
-        if (!settings.allowedCountries().isEmpty()
-                && (line.shipToCountry() == null || !settings.allowedCountries().contains(line.shipToCountry()))) {
+        if (!rules.allowedCountries().isEmpty()
+                && (line.shipToCountry() == null || !rules.allowedCountries().contains(line.shipToCountry()))) {
             refusals.add(Refusal.of(
                     "region",
                     "Returns are not accepted from orders shipped to " + line.shipToCountry(),
@@ -105,7 +105,7 @@ final class ReturnPolicy {
     private Set<ReturnOutcome> outcomes() {
         Set<ReturnOutcome> outcomes =
                 EnumSet.of(ReturnOutcome.REFUND, ReturnOutcome.STORE_CREDIT, ReturnOutcome.EXCHANGE);
-        if (settings.instantExchange()) {
+        if (rules.instantExchange()) {
             outcomes.add(ReturnOutcome.INSTANT_EXCHANGE);
         }
         return outcomes;

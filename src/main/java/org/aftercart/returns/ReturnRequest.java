@@ -69,6 +69,14 @@ final class ReturnRequest {
     @Nullable
     Instant exchangeReservedUntil;
 
+    /**
+     * The policy rules the request was decided under, kept for its later steps (keep-the-item at
+     * approval, the credit bonus, exchange fallbacks) so that a policy changed since applies to new
+     * requests only; {@code null} for requests made before the policy was kept with them.
+     */
+    @Nullable
+    ReturnPolicyRules decidedUnder;
+
     final Instant createdAt;
     final List<ReturnItem> items;
     long version;

@@ -24,9 +24,11 @@ import org.springframework.stereotype.Repository;
 class ReturnRequests {
 
     private final JdbcClient jdbc;
+    private final PolicyJson policyJson;
 
-    ReturnRequests(JdbcClient jdbc) {
+    ReturnRequests(JdbcClient jdbc, PolicyJson policyJson) {
         this.jdbc = jdbc;
+        this.policyJson = policyJson;
     }
 
     /**
@@ -54,8 +56,8 @@ class ReturnRequests {
                         """
                         insert into returns.returns (id, number, order_id, order_number, customer_id, customer_email,
                             currency, channel, method, location_code, gift, gift_recipient_email, exchange_delivery,
-                            status, created_at, updated_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            status, created_at, updated_at, policy)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))
                         """)
                 .params(
                         request.id,
@@ -73,7 +75,8 @@ class ReturnRequests {
                         request.exchangeDelivery.name(),
                         request.status.name(),
                         Timestamp.from(request.createdAt),
-                        Timestamp.from(request.createdAt))
+                        Timestamp.from(request.createdAt),
+                        request.decidedUnder == null ? null : policyJson.write(request.decidedUnder))
                 .update();
         for (ReturnItem item : request.items) {
             jdbc.sql(
@@ -271,7 +274,7 @@ class ReturnRequests {
                         """
                                 + where)
                 .params(params)
-                .query(ReturnRequests::row)
+                .query(this::row)
                 .list();
         if (requests.isEmpty()) {
             return List.of();
@@ -292,7 +295,7 @@ class ReturnRequests {
         return loaded;
     }
 
-    private static ReturnRequest row(ResultSet rs, int row) throws SQLException {
+    private ReturnRequest row(ResultSet rs, int row) throws SQLException {
         Currency currency = Currency.getInstance(rs.getString("currency"));
         ReturnRequest request = new ReturnRequest(
                 rs.getObject("id", UUID.class),
@@ -327,6 +330,8 @@ class ReturnRequests {
                 rs.getString("hold_state") == null ? null : ReturnRequest.HoldState.valueOf(rs.getString("hold_state"));
         request.holdDeadline = instant(rs, "hold_deadline");
         request.exchangeReservedUntil = instant(rs, "exchange_reserved_until");
+        String policy = rs.getString("policy");
+        request.decidedUnder = policy == null ? null : policyJson.read(policy);
         return request;
     }
 
@@ -363,6 +368,7 @@ class ReturnRequests {
         request.holdState = loaded.holdState;
         request.holdDeadline = loaded.holdDeadline;
         request.exchangeReservedUntil = loaded.exchangeReservedUntil;
+        request.decidedUnder = loaded.decidedUnder;
         return request;
     }
 

@@ -3,15 +3,15 @@ package org.aftercart.returns;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The merchant's return policy and how returns are executed ({@code aftercart.returns.*}).
+ * The merchant's return policy and how returns are executed ({@code aftercart.returns.*}). The
+ * policy rules here are defaults: an admin may override them in the console ({@link
+ * ReturnPolicySettings}), and what decides a new request is the effective policy, never these alone.
  *
  * @param window how long after delivery (after shipping when delivery is unknown) items may be returned
  * @param categoryWindows a longer or shorter window for some product categories
@@ -58,11 +58,7 @@ record ReturnSettings(
         categoryWindows = categoryWindows == null ? Map.of() : Map.copyOf(categoryWindows);
         finalSaleSkus = finalSaleSkus == null ? Set.of() : Set.copyOf(finalSaleSkus);
         finalSaleCategories = finalSaleCategories == null ? Set.of() : Set.copyOf(finalSaleCategories);
-        allowedCountries = allowedCountries == null
-                ? Set.of()
-                : allowedCountries.stream()
-                        .map(country -> country.trim().toUpperCase(Locale.ROOT))
-                        .collect(Collectors.toUnmodifiableSet());
+        allowedCountries = allowedCountries == null ? Set.of() : Set.copyOf(allowedCountries);
         autoApprove = autoApprove == null || autoApprove;
         storeCreditBonusPercent = storeCreditBonusPercent == null ? BigDecimal.ZERO : storeCreditBonusPercent;
         exchangeReservationHold = exchangeReservationHold == null ? Duration.ofDays(14) : exchangeReservationHold;
@@ -74,22 +70,63 @@ record ReturnSettings(
         returnAddress = returnAddress == null || returnAddress.stream().allMatch(String::isBlank)
                 ? List.of("Returns department", "1 Warehouse Way", "Leeds LS1 1AA", "United Kingdom")
                 : List.copyOf(returnAddress);
-        if (window.isNegative() || exchangeReservationHold.isNegative() || instantExchangeDeadline.isNegative()) {
+        if (exchangeReservationHold.isNegative() || instantExchangeDeadline.isNegative()) {
             throw new IllegalArgumentException("aftercart.returns durations cannot be negative");
         }
-        if (storeCreditBonusPercent.signum() < 0) {
-            throw new IllegalArgumentException("aftercart.returns.store-credit-bonus-percent cannot be negative");
-        }
-        if (exchangeOutOfStock != ReturnOutcome.STORE_CREDIT && exchangeOutOfStock != ReturnOutcome.REFUND) {
-            throw new IllegalArgumentException("aftercart.returns.exchange-out-of-stock is STORE_CREDIT or REFUND");
-        }
+        // The policy rules are checked where the console's are (the fields are not assigned yet).
+        rules(
+                window,
+                categoryWindows,
+                finalSaleSkus,
+                finalSaleCategories,
+                allowedCountries,
+                autoApprove,
+                autoApproveUpTo,
+                storeCreditBonusPercent,
+                instantExchange,
+                returnShippingCost,
+                exchangeOutOfStock);
     }
 
-    Duration windowFor(@Nullable String category) {
-        return category == null ? window : categoryWindows.getOrDefault(category, window);
+    /** The policy rules configured: the defaults an admin's changes in the console override. */
+    ReturnPolicyRules rules() {
+        return rules(
+                window,
+                categoryWindows,
+                finalSaleSkus,
+                finalSaleCategories,
+                allowedCountries,
+                autoApprove,
+                autoApproveUpTo,
+                storeCreditBonusPercent,
+                instantExchange,
+                returnShippingCost,
+                exchangeOutOfStock);
     }
 
-    boolean finalSale(String sku, @Nullable String category) {
-        return finalSaleSkus.contains(sku) || (category != null && finalSaleCategories.contains(category));
+    private static ReturnPolicyRules rules(
+            Duration window,
+            Map<String, Duration> categoryWindows,
+            Set<String> finalSaleSkus,
+            Set<String> finalSaleCategories,
+            Set<String> allowedCountries,
+            boolean autoApprove,
+            @Nullable BigDecimal autoApproveUpTo,
+            BigDecimal storeCreditBonusPercent,
+            boolean instantExchange,
+            @Nullable BigDecimal returnShippingCost,
+            ReturnOutcome exchangeOutOfStock) {
+        return new ReturnPolicyRules(
+                window,
+                categoryWindows,
+                finalSaleSkus,
+                finalSaleCategories,
+                allowedCountries,
+                autoApprove,
+                autoApproveUpTo,
+                storeCreditBonusPercent,
+                instantExchange,
+                returnShippingCost,
+                exchangeOutOfStock);
     }
 }

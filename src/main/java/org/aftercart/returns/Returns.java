@@ -1,5 +1,6 @@
 package org.aftercart.returns;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -66,6 +67,7 @@ public class Returns {
     private final ReturnSearch search;
     private final ReturnWaitingList waiting;
     private final ReturnSettings settings;
+    private final ReturnPolicySettings policies;
     private final OrderManagement orders;
     private final Catalog catalog;
     private final Inventory inventory;
@@ -83,6 +85,7 @@ public class Returns {
             ReturnSearch search,
             ReturnWaitingList waiting,
             ReturnSettings settings,
+            ReturnPolicySettings policies,
             OrderManagement orders,
             Catalog catalog,
             Inventory inventory,
@@ -98,6 +101,7 @@ public class Returns {
         this.search = search;
         this.waiting = waiting;
         this.settings = settings;
+        this.policies = policies;
         this.orders = orders;
         this.catalog = catalog;
         this.inventory = inventory;
@@ -146,8 +150,8 @@ public class Returns {
     }
 
     /** The extra store credit, in percent of the credit, a customer gets for choosing store credit. */
-    public java.math.BigDecimal storeCreditBonusPercent() {
-        return settings.storeCreditBonusPercent();
+    public BigDecimal storeCreditBonusPercent() {
+        return policies.current().storeCreditBonusPercent();
     }
 
     public Optional<ReturnView> find(ReturnId id) {
@@ -233,7 +237,9 @@ public class Returns {
                 .orElseThrow(
                         () -> new ReturnRefused("unknown-order", "No order has the id " + command.orderId() + "."));
         validateShape(command);
-        Eligibility eligible = eligibility.evaluate(order);
+        // One reading of the policy decides the whole request, and stays with it.
+        ReturnPolicyRules rules = policies.current();
+        Eligibility eligible = eligibility.evaluate(order, rules);
         Map<String, ReturnReason> knownReasons = reasons.byCode();
         Instant now = clock.instant();
         UUID returnId = UUID.randomUUID();
@@ -320,6 +326,7 @@ public class Returns {
                 items,
                 0,
                 0);
+        request.decidedUnder = rules;
         request.newSteps.add(new ReturnView.Step(
                 ++request.lastStep, null, ReturnStatus.REQUESTED, command.actor(), now, "Via " + command.channel()));
         requests.insert(request);
@@ -423,7 +430,8 @@ public class Returns {
         if (request.channel == ReturnChannel.STORE || request.channel == ReturnChannel.AGENT) {
             return null; // a person asks on the customer's behalf and decides on the spot
         }
-        if (!settings.autoApprove()) {
+        ReturnPolicyRules rules = rulesOf(request);
+        if (!rules.autoApprove()) {
             return "returns are approved by a person";
         }
         for (ReturnItem item : request.items) {
@@ -431,11 +439,16 @@ public class Returns {
                 return "the reason '" + item.reasonCode + "' needs inspection";
             }
         }
-        if (settings.autoApproveUpTo() != null && request.value().amount().compareTo(settings.autoApproveUpTo()) > 0) {
-            return "it is worth " + request.value() + ", more than "
-                    + settings.autoApproveUpTo().toPlainString();
+        BigDecimal upTo = rules.autoApproveUpTo();
+        if (upTo != null && request.value().amount().compareTo(upTo) > 0) {
+            return "it is worth " + request.value() + ", more than " + upTo.toPlainString();
         }
         return null;
+    }
+
+    /** The rules the request was decided under; the policy in force for one made before they were kept. */
+    private ReturnPolicyRules rulesOf(ReturnRequest request) {
+        return request.decidedUnder != null ? request.decidedUnder : policies.current();
     }
 
     // ---------------------------------------------------------------- approve / reject / cancel
@@ -453,10 +466,11 @@ public class Returns {
     private void approveNow(ReturnRequest request, String actor, @Nullable String note) {
         Instant now = clock.instant();
         request.moveTo(ReturnStatus.APPROVED, "approved", actor, now, note);
+        BigDecimal returnShippingCost = rulesOf(request).returnShippingCost();
         if (request.method != ReturnMethod.IN_STORE
-                && settings.returnShippingCost() != null
+                && returnShippingCost != null
                 && request.items.stream().noneMatch(ReturnItem::exchanges)
-                && settings.returnShippingCost().compareTo(request.value().amount()) > 0) {
+                && returnShippingCost.compareTo(request.value().amount()) > 0) {
             request.returnless = true;
             request.note(
                     "policy:keep-it",
@@ -487,9 +501,11 @@ public class Returns {
                     .reserveInStock(item.id, item.id, item.exchangeSku, item.quantity)
                     .isEmpty()) {
                 item.fallBackTo(
-                        settings.exchangeOutOfStock(),
+                        rulesOf(request).exchangeOutOfStock(),
                         item.exchangeSku + " is out of stock: you get "
-                                + (settings.exchangeOutOfStock() == ReturnOutcome.REFUND ? "a refund" : "store credit")
+                                + (rulesOf(request).exchangeOutOfStock() == ReturnOutcome.REFUND
+                                        ? "a refund"
+                                        : "store credit")
                                 + " instead");
                 request.note("inventory", now, item.outcomeNote);
             } else {
@@ -897,7 +913,7 @@ public class Returns {
             request.refundAmount = refund;
             request.storeCredit = credit;
             request.bonus = credit.isPositive()
-                    ? ReturnMoney.bonus(credit, settings.storeCreditBonusPercent())
+                    ? ReturnMoney.bonus(credit, rulesOf(request).storeCreditBonusPercent())
                     : Money.zero(request.currency);
             if (request.returnless) {
                 orders.recordReturned(
@@ -980,9 +996,11 @@ public class Returns {
                 exchanged.add(item);
             } else {
                 item.fallBackTo(
-                        settings.exchangeOutOfStock(),
+                        rulesOf(request).exchangeOutOfStock(),
                         item.exchangeSku + " is out of stock: you get "
-                                + (settings.exchangeOutOfStock() == ReturnOutcome.REFUND ? "a refund" : "store credit")
+                                + (rulesOf(request).exchangeOutOfStock() == ReturnOutcome.REFUND
+                                        ? "a refund"
+                                        : "store credit")
                                 + " instead");
                 request.note("inventory", now, item.outcomeNote);
             }
@@ -992,9 +1010,11 @@ public class Returns {
             for (ReturnItem item : exchanged) {
                 inventory.release(item.id);
                 item.fallBackTo(
-                        settings.exchangeOutOfStock(),
+                        rulesOf(request).exchangeOutOfStock(),
                         item.exchangeSku + " now costs more than the item given back: you get "
-                                + (settings.exchangeOutOfStock() == ReturnOutcome.REFUND ? "a refund" : "store credit")
+                                + (rulesOf(request).exchangeOutOfStock() == ReturnOutcome.REFUND
+                                        ? "a refund"
+                                        : "store credit")
                                 + " instead");
                 request.note("catalog", now, item.outcomeNote);
             }

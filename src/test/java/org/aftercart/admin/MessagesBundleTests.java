@@ -94,6 +94,9 @@ class MessagesBundleTests {
                     "offers.admin.language.",
                     Languages.SUPPORTED.stream().map(Locale::getLanguage).toList()),
             Map.entry(
+                    "return-reasons.field.label.",
+                    Languages.SUPPORTED.stream().map(Locale::getLanguage).toList()),
+            Map.entry(
                     "message.kind.",
                     MessageKind.BUILT_IN.stream().map(MessageKind::key).toList()),
             Map.entry(

@@ -21,22 +21,23 @@ class ReturnPolicyUnitTests {
 
     /** 30 days by default, 60 for shoes, 7 for electronics; final sale: SKU SALE-1 and category clearance; GB and FR only. */
     private final ReturnPolicy policy = new ReturnPolicy(new ReturnSettings(
-            Duration.ofDays(30),
-            Map.of("shoes", Duration.ofDays(60), "electronics", Duration.ofDays(7)),
-            Set.of("SALE-1"),
-            Set.of("clearance"),
-            Set.of("gb", "FR"),
-            null,
-            null,
-            null,
-            null,
-            null,
-            false,
-            null,
-            null,
-            null,
-            null,
-            null));
+                    Duration.ofDays(30),
+                    Map.of("shoes", Duration.ofDays(60), "electronics", Duration.ofDays(7)),
+                    Set.of("SALE-1"),
+                    Set.of("clearance"),
+                    Set.of("gb", "FR"),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    false,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null)
+            .rules());
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(

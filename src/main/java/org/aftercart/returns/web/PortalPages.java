@@ -26,6 +26,7 @@ import org.aftercart.returns.ReturnLabels;
 import org.aftercart.returns.ReturnMethod;
 import org.aftercart.returns.ReturnOutcome;
 import org.aftercart.returns.ReturnReason;
+import org.aftercart.returns.ReturnReasonLabels;
 import org.aftercart.returns.ReturnStatus;
 import org.aftercart.returns.ReturnView;
 import org.aftercart.returns.Returns;
@@ -53,6 +54,7 @@ class PortalPages {
     private final ReturnLabels labels;
     private final Catalog catalog;
     private final OrderManagement orders;
+    private final ReturnReasonLabels reasonLabels;
 
     private final ZoneId zone;
 
@@ -64,8 +66,10 @@ class PortalPages {
             MessageSource messages,
             Catalog catalog,
             OrderManagement orders,
+            ReturnReasonLabels reasonLabels,
             PortalSettings settings) {
         this.catalog = catalog;
+        this.reasonLabels = reasonLabels;
         this.orders = orders;
         this.zone = settings.timeZone();
         this.returns = returns;
@@ -191,7 +195,7 @@ class PortalPages {
                 reasonGroups(all, locale),
                 all.stream()
                         .filter(ReturnReason::requiresPhoto)
-                        .map(reason -> text(reason.messageKey(), locale))
+                        .map(reason -> reasonLabels.label(reason, locale))
                         .toList(),
                 inventory.locations().stream()
                         .filter(location -> location.kind() == Location.Kind.STORE)
@@ -294,7 +298,7 @@ class PortalPages {
                         .map(item -> new Item(
                                 item.title(),
                                 item.quantity(),
-                                text("returns.reason." + item.reasonCode(), locale),
+                                reasonLabels.label(item.reasonCode(), locale),
                                 outcome(item.outcome(), locale),
                                 format(item.unitRefund().times(item.quantity()), locale),
                                 item.outcomeNote(),
@@ -343,12 +347,12 @@ class PortalPages {
             }
             List<Option> children = all.stream()
                     .filter(child -> parent.code().equals(child.parentCode()))
-                    .map(child -> new Option(child.code(), text(child.messageKey(), locale)))
+                    .map(child -> new Option(child.code(), reasonLabels.label(child, locale)))
                     .toList();
             if (children.isEmpty()) {
-                loose.add(new Option(parent.code(), text(parent.messageKey(), locale)));
+                loose.add(new Option(parent.code(), reasonLabels.label(parent, locale)));
             } else {
-                groups.add(new ReasonGroup(text(parent.messageKey(), locale), children));
+                groups.add(new ReasonGroup(reasonLabels.label(parent, locale), children));
             }
         }
         if (!loose.isEmpty()) {

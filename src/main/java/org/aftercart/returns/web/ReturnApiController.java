@@ -20,11 +20,11 @@ import org.aftercart.orders.OrderId;
 import org.aftercart.returns.Eligibility;
 import org.aftercart.returns.ReturnId;
 import org.aftercart.returns.ReturnNotFound;
+import org.aftercart.returns.ReturnReasonLabels;
 import org.aftercart.returns.ReturnRefused;
 import org.aftercart.returns.ReturnView;
 import org.aftercart.returns.Returns;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -57,12 +57,12 @@ class ReturnApiController {
             boolean requiresInspection) {}
 
     private final Returns returns;
-    private final MessageSource messages;
+    private final ReturnReasonLabels reasonLabels;
     private final JsonMapper json;
 
-    ReturnApiController(Returns returns, MessageSource messages, JsonMapper json) {
+    ReturnApiController(Returns returns, ReturnReasonLabels reasonLabels, JsonMapper json) {
+        this.reasonLabels = reasonLabels;
         this.returns = returns;
-        this.messages = messages;
         this.json = json;
     }
 
@@ -75,7 +75,7 @@ class ReturnApiController {
                         reason.code(),
                         reason.parentCode(),
                         reason.position(),
-                        messages.getMessage(reason.messageKey(), null, reason.code(), locale),
+                        reasonLabels.label(reason, locale),
                         reason.requiresPhoto(),
                         reason.requiresComment(),
                         reason.requiresInspection()))
