@@ -72,7 +72,7 @@ class ReturnSettingsBrowserTests {
 
     @Test
     void theReturnPolicyIsEditedWithItsMistakesShownAndItsEffectSummarised() {
-        browser.signIn(adminEmail, PASSWORD);
+        browser.signIn(adminEmail, PASSWORD, "/console/operations");
         browser.driver.findElement(By.linkText("Return policy")).click();
         browser.waitUntil(textToBePresentInElementLocated(By.tagName("h1"), "Return policy"));
         assertThat(browser.text(".policy-summary")).contains("Returns accepted within 30 days of delivery.");
@@ -129,7 +129,7 @@ class ReturnSettingsBrowserTests {
     @Test
     void aReasonIsAddedMovedAndDeactivatedInBothLanguages() {
         String code = "too-tight-" + UUID.randomUUID().toString().substring(0, 6);
-        browser.signIn(adminEmail, PASSWORD);
+        browser.signIn(adminEmail, PASSWORD, "/console/operations");
         browser.driver.findElement(By.linkText("Return reasons")).click();
         browser.waitUntil(textToBePresentInElementLocated(By.tagName("h1"), "Return reasons"));
         assertThat(browser.text("#reason-too-small")).contains("Too small");

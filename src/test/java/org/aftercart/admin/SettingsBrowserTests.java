@@ -108,7 +108,7 @@ class SettingsBrowserTests {
 
     @Test
     void anAdminPreviewsSavesAndResetsTheBrandInEnglishAndFrench() {
-        browser.signIn(adminEmail, PASSWORD);
+        browser.signIn(adminEmail, PASSWORD, "/console/operations");
         browser.driver.findElement(By.linkText("Branding")).click();
         browser.waitUntil(textToBePresentInElementLocated(By.tagName("h1"), "Branding"));
         assertThat(previewColour(".brand-preview-button")).isEqualTo("rgb(15, 118, 110)");
@@ -197,7 +197,7 @@ class SettingsBrowserTests {
                         Objects.requireNonNull(parcel.trackingNumber()),
                         null,
                         List.of(new CarrierEvent(Instant.now(), unknown, null, "Beamed up", null)))));
-        browser.signIn(adminEmail, PASSWORD);
+        browser.signIn(adminEmail, PASSWORD, "/console/operations");
         browser.driver.findElement(By.linkText("Carrier mappings")).click();
         browser.waitUntil(textToBePresentInElementLocated(By.tagName("h1"), "Carrier status mappings"));
         assertThat(browser.text(".unmapped-list")).contains(unknown);
