@@ -37,7 +37,7 @@ class OnlineRetailFuzzTests {
     private static final int PRICE_INTEGER_DIGITS = 15;
 
     @MethodSource("fileSlices")
-    @FuzzTest(maxDuration = "25s")
+    @FuzzTest(maxDuration = "20s")
     void csvFile(byte[] file) {
         OnlineRetailBook book;
         try {

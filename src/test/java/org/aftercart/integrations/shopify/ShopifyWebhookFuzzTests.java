@@ -28,7 +28,7 @@ import tools.jackson.databind.JsonNode;
 class ShopifyWebhookFuzzTests {
 
     @MethodSource("shopifyFixtures")
-    @FuzzTest(maxDuration = "25s")
+    @FuzzTest(maxDuration = "20s")
     void webhookBody(byte[] body) {
         for (ShopifyTopic topic : ShopifyTopic.values()) {
             ShopifyPayloads.Payload payload;

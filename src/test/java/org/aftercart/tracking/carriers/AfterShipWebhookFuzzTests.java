@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class AfterShipWebhookFuzzTests {
 
     @MethodSource("afterShipSamples")
-    @FuzzTest(maxDuration = "25s")
+    @FuzzTest(maxDuration = "20s")
     void webhookBody(byte[] body) {
         assertContract(AfterShipPayloads::read, body, AfterShipPayloads.VOCABULARY);
     }

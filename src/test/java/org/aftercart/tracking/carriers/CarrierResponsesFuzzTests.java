@@ -23,7 +23,7 @@ class CarrierResponsesFuzzTests {
      * body, so that one campaign covers all ten.
      */
     @MethodSource("carrierSamples")
-    @FuzzTest(maxDuration = "25s")
+    @FuzzTest(maxDuration = "20s")
     void responseBody(byte[] input) {
         if (input.length == 0) {
             return;

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class EasyPostWebhookFuzzTests {
 
     @MethodSource("easyPostSamples")
-    @FuzzTest(maxDuration = "25s")
+    @FuzzTest(maxDuration = "20s")
     void webhookBody(byte[] body) {
         assertContract(EasyPostPayloads::read, body, EasyPostPayloads.VOCABULARY);
     }

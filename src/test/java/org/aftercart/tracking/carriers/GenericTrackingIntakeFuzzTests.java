@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class GenericTrackingIntakeFuzzTests {
 
     @MethodSource("parcels")
-    @FuzzTest(maxDuration = "25s")
+    @FuzzTest(maxDuration = "20s")
     void requestBody(byte[] body) {
         assertContract(CanonicalPayloads::read, body, CanonicalPayloads.VOCABULARY);
     }
