@@ -38,8 +38,13 @@ final class JsonLd {
         } else {
             return null;
         }
-        // "</" would end the script element early whatever the JSON says.
-        return json.writeValueAsString(markup).replace("</", "<\\/");
+        // Inside a script element "</script" ends it and "<!--" changes how the rest is read, whatever
+        // the JSON says; these characters occur in JSON only within strings, where \\u escapes mean
+        // the same, so no customer's name or product title can break out of the element.
+        return json.writeValueAsString(markup)
+                .replace("<", "\\u003c")
+                .replace(">", "\\u003e")
+                .replace("&", "\\u0026");
     }
 
     private static Map<String, Object> parcelDelivery(MessageModel m, MessageModel.Parcel parcel) {

@@ -14,15 +14,24 @@ import java.util.Objects;
 public record Money(@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amount, Currency currency)
         implements Comparable<Money> {
 
+    /** What the database keeps: {@code numeric(19, 4)}. */
+    public static final int MAX_INTEGER_DIGITS = 15;
+
     public Money {
         Objects.requireNonNull(amount, "amount");
         Objects.requireNonNull(currency, "currency");
-        try {
-            amount = amount.setScale(scaleOf(currency), RoundingMode.UNNECESSARY);
-        } catch (ArithmeticException e) {
-            throw new IllegalArgumentException(currency.getCurrencyCode() + " amounts have at most " + scaleOf(currency)
-                    + " decimals, got " + amount.toPlainString());
+        // Checked on the stripped value first: rescaling 1E+999999999 or 1E-999999999 would build a
+        // number of a billion digits, minutes of work for one amount from the outside.
+        BigDecimal stripped = amount.stripTrailingZeros();
+        if (stripped.precision() - stripped.scale() > MAX_INTEGER_DIGITS) {
+            throw new IllegalArgumentException(
+                    "Amounts have at most " + MAX_INTEGER_DIGITS + " digits before the decimal point, got " + amount);
         }
+        if (stripped.scale() > scaleOf(currency)) {
+            throw new IllegalArgumentException(currency.getCurrencyCode() + " amounts have at most " + scaleOf(currency)
+                    + " decimals, got " + amount);
+        }
+        amount = amount.setScale(scaleOf(currency), RoundingMode.UNNECESSARY);
     }
 
     /** Parses an amount and an ISO 4217 code; refuses unknown currencies and sub-minor-unit amounts. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class MoneyUnitTests {
 
@@ -32,5 +33,18 @@ class MoneyUnitTests {
         assertThatThrownBy(() -> Money.of("1", "eur")).hasMessageContaining("ISO 4217 code");
         assertThatThrownBy(() -> Money.of("1", "EUR").plus(Money.of("1", "GBP")))
                 .hasMessageContaining("Cannot combine EUR with GBP");
+    }
+
+    /** Found by fuzzing the Shopify webhook: rescaling a price of 1E+999999999 took 30 to 50 seconds. */
+    @Test
+    @Timeout(5)
+    void refusesAmountsTheDatabaseCannotKeepWithoutExpandingThem() {
+        assertThat(Money.of("999999999999999.99", "EUR").amount().toPlainString())
+                .isEqualTo("999999999999999.99");
+        assertThatThrownBy(() -> Money.of("1000000000000000", "EUR"))
+                .hasMessageContaining("at most 15 digits before the decimal point");
+        assertThatThrownBy(() -> Money.of("1e999999999", "EUR")).hasMessageContaining("got 1E+999999999");
+        assertThatThrownBy(() -> Money.of("1e-999999999", "EUR")).hasMessageContaining("at most 2 decimals");
+        assertThat(Money.of("1.00000000000000000000", "EUR")).isEqualTo(Money.of("1", "EUR"));
     }
 }

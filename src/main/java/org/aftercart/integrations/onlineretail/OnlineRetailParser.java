@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.aftercart.shared.Money;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,6 +19,12 @@ public final class OnlineRetailParser {
 
     public static final List<String> HEADER = List.of(
             "InvoiceNo", "StockCode", "Description", "Quantity", "InvoiceDate", "UnitPrice", "CustomerID", "Country");
+
+    /**
+     * Units on one line, either way. The file's largest is 80,995; beyond a million it is no sale,
+     * and a cancellation of -2,147,483,648 units cannot even be turned into a positive return.
+     */
+    static final int MAX_UNITS = 1_000_000;
 
     private static final DateTimeFormatter INVOICE_DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
 
@@ -51,11 +58,16 @@ public final class OnlineRetailParser {
     }
 
     private static int quantity(long lineNumber, String text) {
+        int quantity;
         try {
-            return Integer.parseInt(text.trim());
+            quantity = Integer.parseInt(text.trim());
         } catch (NumberFormatException e) {
             throw new MalformedRow(lineNumber, "Quantity '" + text + "' is not a whole number");
         }
+        if (Math.abs((long) quantity) > MAX_UNITS) {
+            throw new MalformedRow(lineNumber, "Quantity '" + text + "' is beyond " + MAX_UNITS + " units either way");
+        }
+        return quantity;
     }
 
     private LocalDateTime date(long lineNumber, String text) {
@@ -78,6 +90,13 @@ public final class OnlineRetailParser {
                 price = new BigDecimal(text.trim());
             } catch (NumberFormatException e) {
                 throw new MalformedRow(lineNumber, "UnitPrice '" + text + "' is not a decimal number");
+            }
+            BigDecimal stripped = price.stripTrailingZeros();
+            if (stripped.precision() - stripped.scale() > Money.MAX_INTEGER_DIGITS) {
+                throw new MalformedRow(
+                        lineNumber,
+                        "UnitPrice '" + text + "' has more than " + Money.MAX_INTEGER_DIGITS
+                                + " digits before the decimal point");
             }
             prices.put(text, price);
         }

@@ -6,6 +6,7 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.zip.GZIPInputStream;
 
@@ -23,6 +24,10 @@ public final class OnlineRetailReader {
     public static OnlineRetailBook read(InputStream data) throws IOException {
         try (ReadAheadReader text = ReadAheadReader.start(decompressed(data))) {
             return read(text);
+        } catch (UncheckedIOException e) {
+            // FastCSV wraps what the stream throws (a corrupt gzip trailer, say): the caller is told
+            // of an IOException, as declared (found by fuzzing).
+            throw e.getCause();
         }
     }
 

@@ -43,6 +43,16 @@ final class ShopifyOrderMapping {
     record Mapped(PlaceOrder command, List<LineItem> items, List<String> notes) {}
 
     static Mapped toPlaceOrder(Order order) {
+        try {
+            return mapped(order);
+        } catch (IllegalArgumentException tooLarge) {
+            // Every amount fits on its own, but a line's total or the order's sum would not (Money).
+            throw new ShopifyRefusal("Shopify order " + order.orderId() + " adds up to more than Aftercart keeps: "
+                    + tooLarge.getMessage());
+        }
+    }
+
+    private static Mapped mapped(Order order) {
         List<String> notes = new ArrayList<>();
         String currency = currencyOf(order);
         List<LineItem> items = new ArrayList<>();

@@ -199,6 +199,10 @@ final class ShopifyPayloads {
             root = JSON.readTree(body);
         } catch (JacksonException e) {
             throw new Malformed("The body is not valid JSON: " + summary(e));
+        } catch (NumberFormatException e) {
+            // Jackson lets this one through unwrapped: a number like 1e99999999941, whose exponent no
+            // BigDecimal can hold (found by fuzzing).
+            throw new Malformed("The body holds a number out of range: " + abbreviate(e.getMessage()));
         }
         if (root == null || !root.isObject()) {
             throw new Malformed("The body must be a JSON object");
@@ -272,6 +276,13 @@ final class ShopifyPayloads {
         return root.size() == 1 && root.has(key)
                 ? message + "; send the " + key + " itself, not wrapped in {\"" + key + "\": …}"
                 : message;
+    }
+
+    private static String abbreviate(@Nullable String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        return message.length() > 240 ? message.substring(0, 240) + "…" : message;
     }
 
     private static String summary(JacksonException e) {
