@@ -27,8 +27,22 @@ public final class OnlineRetailReader {
         } catch (UncheckedIOException e) {
             // FastCSV wraps what the stream throws (a corrupt gzip trailer, say): the caller is told
             // of an IOException, as declared (found by fuzzing).
-            throw e.getCause();
+            throw described(e.getCause());
+        } catch (IOException e) {
+            throw described(e);
         }
+    }
+
+    /**
+     * The JDK's gzip reader says nothing when a header ends early (an EOFException without a message,
+     * found by fuzzing); whoever runs the import must still read why the file was refused.
+     */
+    private static IOException described(IOException e) {
+        if (e.getMessage() != null && !e.getMessage().isBlank()) {
+            return e;
+        }
+        return new IOException(
+                "The compressed file ends early or is corrupt (" + e.getClass().getSimpleName() + ")", e);
     }
 
     private static OnlineRetailBook read(Reader text) {
