@@ -204,7 +204,8 @@ public class OrderManagement {
                 NewOrders.FIRST_VERSION);
         order.refreshStatus();
         newOrders.insert(order);
-        Counter created = Counter.builder("aftercart.orders.created")
+        // Not "created": Prometheus reserves the _created suffix and would strip it.
+        Counter created = Counter.builder("aftercart.orders.placed")
                 .description("Orders taken (committed), by sales channel; replays of a known order are not counted")
                 .tag("channel", order.channel().name().toLowerCase(java.util.Locale.ROOT))
                 .register(meters);

@@ -88,7 +88,7 @@ class MetricsAndProbesTests extends ObservabilityTestBase {
                 .as("a job that runs every 15 s is not behind")
                 .isLessThan(30);
 
-        double phoneOrders = value(metrics, "aftercart_orders_created_total", "channel=\"phone\"");
+        double phoneOrders = value(metrics, "aftercart_orders_placed_total", "channel=\"phone\"");
         double accepted =
                 value(metrics, "aftercart_webhooks_received_total", "outcome=\"accepted\",source=\"shopify\"");
         double refused = value(metrics, "aftercart_webhooks_received_total", "outcome=\"refused\",source=\"shopify\"");
@@ -99,7 +99,7 @@ class MetricsAndProbesTests extends ObservabilityTestBase {
         HttpResponse<String> order = post(
                 "/api/v1/orders",
                 """
-                {"channel":"PHONE","currency":"GBP","paymentStatus":"PAID",
+                {"channel":"PHONE","currency":"EUR","paymentStatus":"PAID",
                  "customer":{"email":"metrics-%s@example.org","name":"Mae Trics"},
                  "shipTo":{"name":"Mae Trics","line1":"1 High Street","city":"Leeds","postcode":"LS1 4AP","country":"GB"},
                  "lines":[{"sku":"%s","quantity":1}]}
@@ -127,7 +127,8 @@ class MetricsAndProbesTests extends ObservabilityTestBase {
                 .isEqualTo(401);
 
         String after = scrape(METRICS_TOKEN);
-        assertThat(value(after, "aftercart_orders_created_total", "channel=\"phone\""))
+        assertThat(value(after, "aftercart_orders_placed_total", "channel=\"phone\""))
+                .as(after)
                 .isEqualTo(phoneOrders + 1);
         assertThat(value(after, "aftercart_webhooks_received_total", "outcome=\"accepted\",source=\"shopify\""))
                 .isEqualTo(accepted + 1);
