@@ -53,6 +53,7 @@ class Dispatcher implements SmartLifecycle {
     private final DispatchSignal signal;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
+    private final NotificationMetrics metrics;
     private final Clock clock;
 
     private volatile boolean running;
@@ -71,6 +72,7 @@ class Dispatcher implements SmartLifecycle {
             DispatchSignal signal,
             TransactionTemplate transactions,
             ApplicationEventPublisher events,
+            NotificationMetrics metrics,
             Clock clock) {
         this.messages = messages;
         this.routing = routing;
@@ -84,6 +86,7 @@ class Dispatcher implements SmartLifecycle {
         this.signal = signal;
         this.transactions = transactions;
         this.events = events;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -381,17 +384,20 @@ class Dispatcher implements SmartLifecycle {
 
     private void record(MessageRow message, String channel, int attempt, SendResult result) {
         switch (result.outcome()) {
-            case SENT ->
+            case SENT -> {
                 transactions.executeWithoutResult(status -> {
                     messages.finishAttempt(message.id(), attempt, result, MessageStatus.SENT, null, null);
                     announceSent(message, channel);
                 });
+                metrics.attempted(channel, "sent");
+            }
             case REJECTED -> {
                 transactions.executeWithoutResult(status -> {
                     messages.finishAttempt(
                             message.id(), attempt, result, MessageStatus.UNDELIVERABLE, null, result.detail());
                     announceUndeliverable(message, result.detail());
                 });
+                metrics.attempted(channel, "undeliverable");
             }
             case RETRY, UNKNOWN -> {
                 if (attempt >= settings.maxAttempts()) {
@@ -400,6 +406,7 @@ class Dispatcher implements SmartLifecycle {
                         messages.finishAttempt(message.id(), attempt, result, MessageStatus.FAILED, null, reason);
                         announceUndeliverable(message, reason);
                     });
+                    metrics.attempted(channel, "failed");
                 } else {
                     messages.finishAttempt(
                             message.id(),
@@ -408,6 +415,7 @@ class Dispatcher implements SmartLifecycle {
                             MessageStatus.PENDING,
                             clock.instant().plus(settings.waitBeforeRetry(attempt, result.retryAfter())),
                             result.detail());
+                    metrics.attempted(channel, "retry");
                 }
             }
         }
@@ -420,6 +428,9 @@ class Dispatcher implements SmartLifecycle {
                 announceUndeliverable(message, reason);
             }
         });
+        metrics.attempted(
+                message.webhook() ? MessageRow.WEBHOOK : message.channel(),
+                status.name().toLowerCase(java.util.Locale.ROOT));
     }
 
     private void announceSent(MessageRow message, String channel) {

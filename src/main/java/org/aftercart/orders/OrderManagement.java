@@ -1,5 +1,7 @@
 package org.aftercart.orders;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -20,6 +22,7 @@ import org.aftercart.orders.OrderChange.ChangeQuantity;
 import org.aftercart.orders.OrderChange.ChangeShippingAddress;
 import org.aftercart.orders.OrderChange.ChangeVariant;
 import org.aftercart.orders.OrderChange.RemoveItem;
+import org.aftercart.platform.AfterCommit;
 import org.aftercart.shared.Money;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -49,6 +52,7 @@ public class OrderManagement {
     private final Customers customers;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
+    private final MeterRegistry meters;
     private final Clock clock;
 
     OrderManagement(
@@ -61,6 +65,7 @@ public class OrderManagement {
             Customers customers,
             JdbcClient jdbc,
             PlatformTransactionManager transactionManager,
+            MeterRegistry meters,
             Clock clock) {
         this.orders = orders;
         this.newOrders = newOrders;
@@ -71,6 +76,7 @@ public class OrderManagement {
         this.customers = customers;
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
+        this.meters = meters;
         this.clock = clock;
     }
 
@@ -198,6 +204,12 @@ public class OrderManagement {
                 NewOrders.FIRST_VERSION);
         order.refreshStatus();
         newOrders.insert(order);
+        // Not "created": Prometheus reserves the _created suffix and would strip it.
+        Counter created = Counter.builder("aftercart.orders.placed")
+                .description("Orders taken (committed), by sales channel; replays of a known order are not counted")
+                .tag("channel", order.channel().name().toLowerCase(java.util.Locale.ROOT))
+                .register(meters);
+        AfterCommit.run(created::increment);
         events.publishEvent(new OrderPlaced(
                 order.id(),
                 order.number(),

@@ -12,6 +12,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -20,6 +21,7 @@ import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * Who may call what: integrations use API keys under {@code /api}, senders of webhooks prove
@@ -57,6 +59,7 @@ class SecurityConfiguration {
                                 "Send a valid API key as 'Authorization: Bearer <key>' or 'X-Api-Key'"))
                         .accessDeniedHandler((request, response, e) ->
                                 problem(response, HttpStatus.FORBIDDEN, "This API key may not do that")))
+                .headers(SecurityConfiguration::nothingToRender)
                 .build();
     }
 
@@ -68,7 +71,17 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .headers(SecurityConfiguration::nothingToRender)
                 .build();
+    }
+
+    /**
+     * JSON for machines (the API, webhook answers): nothing in them may load, run or be framed if a
+     * browser is ever pointed at one, and no address leaks onwards.
+     */
+    static void nothingToRender(HeadersConfigurer<HttpSecurity> headers) {
+        headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER));
     }
 
     /**
@@ -143,9 +156,11 @@ class SecurityConfiguration {
                         }))
                 // Per response, so that the branding settings' preview shows a logo on another site once saved.
                 .headers(headers -> headers.addHeaderWriter((request, response) -> response.setHeader(
-                        "Content-Security-Policy",
-                        "default-src 'self'; img-src " + images(branding.current())
-                                + "; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'")))
+                                "Content-Security-Policy",
+                                "default-src 'self'; img-src " + images(branding.current())
+                                        + "; style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'self';"
+                                        + " frame-ancestors 'none'"))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
                 .build();
     }
 

@@ -1,5 +1,7 @@
 package org.aftercart.tracking;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -15,6 +17,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.aftercart.orders.OrderId;
 import org.aftercart.orders.OrderManagement;
+import org.aftercart.platform.AfterCommit;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,6 +46,7 @@ public class TrackingIntake {
     private final ReturnParcels returnParcels;
     private final ApplicationEventPublisher publisher;
     private final JdbcClient jdbc;
+    private final MeterRegistry meters;
     private final Clock clock;
 
     TrackingIntake(
@@ -54,6 +58,7 @@ public class TrackingIntake {
             ReturnParcels returnParcels,
             ApplicationEventPublisher publisher,
             JdbcClient jdbc,
+            MeterRegistry meters,
             Clock clock) {
         this.events = events;
         this.shipments = shipments;
@@ -63,6 +68,7 @@ public class TrackingIntake {
         this.returnParcels = returnParcels;
         this.publisher = publisher;
         this.jdbc = jdbc;
+        this.meters = meters;
         this.clock = clock;
     }
 
@@ -126,7 +132,21 @@ public class TrackingIntake {
         }
         changes += returnParcels.follow(
                 returning.stream().filter(n -> added.containsKey(n)).toList());
-        return new Outcome(stored, checkpoints.size() - stored, List.copyOf(unknown), changes);
+        int duplicates = checkpoints.size() - stored;
+        AfterCommit.run(() -> {
+            carrierEvents(source, "stored").increment(stored);
+            carrierEvents(source, "duplicate").increment(duplicates);
+        });
+        return new Outcome(stored, duplicates, List.copyOf(unknown), changes);
+    }
+
+    /** Carrier checkpoints taken in, by source ({@code easypost}, {@code generic}, {@code poll:ups}, …). */
+    private Counter carrierEvents(String source, String result) {
+        return Counter.builder("aftercart.carrier.events")
+                .description("Carrier checkpoints received, by source: stored, or a duplicate of one already stored")
+                .tag("source", source)
+                .tag("result", result)
+                .register(meters);
     }
 
     /**

@@ -16,6 +16,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param baseUrl the API's root, e.g. {@code https://api.twilio.com}
  * @param accountSid the account, in the path and as the Basic auth user
  * @param authToken the Basic auth password, and the key of the status callbacks' signatures
+ * @param previousAuthToken while the auth token is rotated, the one before it (several
+ *     comma-separated): status callbacks signed with it are still accepted, so that callbacks the
+ *     provider signed before the switch are not lost
  * @param from the sender: a phone number in E.164, an alphanumeric sender id, or a Messaging Service
  *     SID ({@code MG…}), which is sent as {@code MessagingServiceSid}
  * @param statusCallbackUrl the public address of {@code /webhooks/sms/status}, sent with every text
@@ -29,6 +32,7 @@ public record SmsSettings(
         @Nullable URI baseUrl,
         @Nullable String accountSid,
         @Nullable String authToken,
+        @Nullable String previousAuthToken,
         @Nullable String from,
         @Nullable URI statusCallbackUrl,
         @DefaultValue("PT5S") Duration connectTimeout,

@@ -35,7 +35,8 @@ class SmsStatusCallbackController {
 
     SmsStatusCallbackController(SmsSettings settings, DeliveryReports reports) {
         this.settings = settings;
-        this.signature = new TwilioSignature(Objects.requireNonNull(settings.authToken()));
+        this.signature =
+                new TwilioSignature(Objects.requireNonNull(settings.authToken()), settings.previousAuthToken());
         this.reports = reports;
     }
 

@@ -3,6 +3,7 @@ package org.aftercart.notifications.sms;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -21,12 +22,33 @@ final class TwilioSignature {
     private static final String ALGORITHM = "HmacSHA1";
 
     private final SecretKeySpec key;
+    private final List<SecretKeySpec> previousKeys;
 
     TwilioSignature(String authToken) {
-        this.key = new SecretKeySpec(authToken.getBytes(StandardCharsets.UTF_8), ALGORITHM);
+        this(authToken, null);
+    }
+
+    /** With the tokens rotated out (comma-separated), whose signatures are still accepted. */
+    TwilioSignature(String authToken, @Nullable String previousAuthTokens) {
+        this.key = keyOf(authToken);
+        this.previousKeys = previousAuthTokens == null
+                ? List.of()
+                : Arrays.stream(previousAuthTokens.split(","))
+                        .map(String::trim)
+                        .filter(token -> !token.isEmpty())
+                        .map(TwilioSignature::keyOf)
+                        .toList();
+    }
+
+    private static SecretKeySpec keyOf(String token) {
+        return new SecretKeySpec(token.getBytes(StandardCharsets.UTF_8), ALGORITHM);
     }
 
     String sign(String url, Map<String, List<String>> parameters) {
+        return sign(key, url, parameters);
+    }
+
+    private static String sign(SecretKeySpec key, String url, Map<String, List<String>> parameters) {
         StringBuilder signed = new StringBuilder(url);
         new TreeMap<>(parameters)
                 .forEach((name, values) -> values.stream().sorted().forEach(value -> signed.append(name)
@@ -41,13 +63,19 @@ final class TwilioSignature {
         }
     }
 
-    /** In constant time, so that a forger learns nothing from how long a refusal takes. */
+    /**
+     * Signed with the auth token or one being rotated out; in constant time per token, so that a
+     * forger learns nothing from how long a refusal takes.
+     */
     boolean matches(String url, Map<String, List<String>> parameters, @Nullable String signature) {
         if (signature == null || signature.isBlank()) {
             return false;
         }
-        return MessageDigest.isEqual(
-                sign(url, parameters).getBytes(StandardCharsets.UTF_8),
-                signature.strip().getBytes(StandardCharsets.UTF_8));
+        byte[] claimed = signature.strip().getBytes(StandardCharsets.UTF_8);
+        boolean matched = MessageDigest.isEqual(sign(key, url, parameters).getBytes(StandardCharsets.UTF_8), claimed);
+        for (SecretKeySpec previous : previousKeys) {
+            matched |= MessageDigest.isEqual(sign(previous, url, parameters).getBytes(StandardCharsets.UTF_8), claimed);
+        }
+        return matched;
     }
 }

@@ -61,6 +61,22 @@ class ShopifySignatureTests {
     }
 
     @Test
+    void duringARotationBothSecretsAreAcceptedAndTheNewOneSigns() {
+        ShopifySignature rotating = new ShopifySignature("new-secret, Jefe");
+
+        assertThat(rotating.matches(RFC_4231_DATA, "W9zBRr9gdU5qBCQmCJV1x1oAPwidJzmDnexYuWTsOEM="))
+                .as("signed with the previous secret")
+                .isTrue();
+        assertThat(rotating.matches(RFC_4231_DATA, new ShopifySignature("new-secret").sign(RFC_4231_DATA)))
+                .as("signed with the new secret")
+                .isTrue();
+        assertThat(rotating.sign(RFC_4231_DATA)).isEqualTo(new ShopifySignature("new-secret").sign(RFC_4231_DATA));
+        assertThat(new ShopifySignature("new-secret").matches(RFC_4231_DATA, jefe.sign(RFC_4231_DATA)))
+                .as("once the previous secret is removed, its signatures are refused")
+                .isFalse();
+    }
+
+    @Test
     void withoutASecretNothingMatches() {
         ShopifySignature none = new ShopifySignature("  ");
 

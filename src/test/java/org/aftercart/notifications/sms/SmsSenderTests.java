@@ -141,6 +141,7 @@ class SmsSenderTests {
                 URI.create("http://127.0.0.1:" + closedPort),
                 ACCOUNT,
                 TOKEN,
+                null,
                 FROM,
                 null,
                 Duration.ofSeconds(2),
@@ -186,7 +187,14 @@ class SmsSenderTests {
 
     SmsSender sender(String from, Duration readTimeout) {
         return new SmsSender(new SmsSettings(
-                URI.create(provider.baseUrl()), ACCOUNT, TOKEN, from, CALLBACK, Duration.ofSeconds(2), readTimeout));
+                URI.create(provider.baseUrl()),
+                ACCOUNT,
+                TOKEN,
+                null,
+                from,
+                CALLBACK,
+                Duration.ofSeconds(2),
+                readTimeout));
     }
 
     static OutgoingMessage text(String to, String body) {

@@ -32,6 +32,8 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
             "aftercart.notifications.sms.base-url=http://127.0.0.1:9",
             "aftercart.notifications.sms.account-sid=" + SmsStatusCallbackIntegrationTests.ACCOUNT,
             "aftercart.notifications.sms.auth-token=" + SmsStatusCallbackIntegrationTests.TOKEN,
+            // being rotated out: callbacks the provider signed with it before the switch still count
+            "aftercart.notifications.sms.previous-auth-token=" + SmsStatusCallbackIntegrationTests.PREVIOUS_TOKEN,
             "aftercart.notifications.sms.from=+447700900001",
             "aftercart.notifications.sms.status-callback-url=" + SmsStatusCallbackIntegrationTests.CALLBACK
         })
@@ -41,6 +43,7 @@ class SmsStatusCallbackIntegrationTests {
 
     static final String ACCOUNT = "AC0123456789abcdef0123456789abcdef";
     static final String TOKEN = "callback-test-token";
+    static final String PREVIOUS_TOKEN = "callback-previous-token";
     // What the provider was told to call (and signs); the request arrives here as http://localhost.
     static final String CALLBACK = "https://shop.example.com/webhooks/sms/status";
 
@@ -95,6 +98,17 @@ class SmsStatusCallbackIntegrationTests {
         }
         assertThat(status(message)).isEqualTo("SENT");
         assertThat(events.stream(MessageUndeliverable.class)).isEmpty();
+    }
+
+    @Test
+    void aCallbackSignedWithThePreviousTokenCountsWhileItIsRotatedOut() {
+        UUID message = sentText("SM" + hex());
+        Map<String, String> callback = callback(providerId(message), "undelivered", "30003");
+
+        assertThat(post(callback, new TwilioSignature(PREVIOUS_TOKEN).sign(CALLBACK, form(callback))))
+                .hasStatusOk();
+
+        assertThat(status(message)).isEqualTo("UNDELIVERABLE");
     }
 
     @Test
