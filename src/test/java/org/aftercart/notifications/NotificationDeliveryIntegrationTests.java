@@ -42,6 +42,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -120,6 +121,9 @@ class NotificationDeliveryIntegrationTests {
     MockMvc mvc;
 
     @Autowired
+    JavaMailSenderImpl mailSender;
+
+    @Autowired
     ApplicationEventPublisher events;
 
     @Autowired
@@ -128,6 +132,18 @@ class NotificationDeliveryIntegrationTests {
     final JsonMapper json = JsonMapper.builder().build();
 
     ShippedOrders shipping;
+
+    /**
+     * Jakarta Mail waits forever by default; the fault harness found the dispatcher held for good by
+     * one SMTP connection that stopped answering (docs/adr/0032-crash-safety-and-two-instances.md).
+     */
+    @Test
+    void smtpConnectionsGiveUpInsteadOfWaitingForever() {
+        var session = mailSender.getSession().getProperties();
+        assertThat(session.getProperty("mail.smtp.connectiontimeout")).isEqualTo("10000");
+        assertThat(session.getProperty("mail.smtp.timeout")).isEqualTo("30000");
+        assertThat(session.getProperty("mail.smtp.writetimeout")).isEqualTo("30000");
+    }
 
     @BeforeEach
     void setUp() {

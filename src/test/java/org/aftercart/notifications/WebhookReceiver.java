@@ -19,9 +19,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * A merchant's webhook endpoint on a local port: it checks each request's Standard Webhooks
  * signature (401 when it does not verify), processes each {@code webhook-id} once, and answers as
- * the test scripts it.
+ * the test scripts it. Public for the fault harness ({@code org.aftercart.faults}), which counts
+ * every delivery by its {@code webhook-id}.
  */
-final class WebhookReceiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
 
     /** What the receiver does with its n-th request (from 1). */
     sealed interface Answer {}
@@ -34,7 +35,8 @@ final class WebhookReceiver implements AutoCloseable {
     /** Takes the delivery, then answers only after {@code delay}: the sender may have given up. */
     record Slow(Duration delay) implements Answer {}
 
-    record Received(String id, String timestamp, String signature, String contentType, String body, boolean verified) {
+    public record Received(
+            String id, String timestamp, String signature, String contentType, String body, boolean verified) {
 
         List<String> signatures() {
             return List.of(signature.split(" "));
@@ -49,19 +51,19 @@ final class WebhookReceiver implements AutoCloseable {
     private final AtomicInteger calls = new AtomicInteger();
     private volatile Map<Integer, Answer> script = Map.of();
 
-    WebhookReceiver() throws IOException {
+    public WebhookReceiver() throws IOException {
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/hooks", this::handle);
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks";
     }
 
     /** The secret the merchant was shown for this endpoint. */
-    void trust(String secret) {
+    public void trust(String secret) {
         this.verifier = new StandardWebhookVerifier(secret);
     }
 
@@ -71,12 +73,12 @@ final class WebhookReceiver implements AutoCloseable {
         return this;
     }
 
-    List<Received> received() {
+    public List<Received> received() {
         return List.copyOf(received);
     }
 
     /** How many deliveries were processed (a repeated webhook-id is not processed again). */
-    int processed() {
+    public int processed() {
         return processings.get();
     }
 

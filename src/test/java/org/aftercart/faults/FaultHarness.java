@@ -1,0 +1,393 @@
+package org.aftercart.faults;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.sql.DataSource;
+import org.aftercart.notifications.WebhookReceiver;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The fault harness: Aftercart from its packaged jar as child JVMs, killed with SIGKILL in the middle
+ * of a burst of concurrent journeys, and then checked from the database, the SMTP server and the
+ * webhook receiver (see {@link Invariants}). PostgreSQL (embedded, in this JVM), the SMTP server
+ * (GreenMail) and the merchant's webhook endpoint ({@link WebhookReceiver}) live here, so killing
+ * Aftercart kills none of them.
+ *
+ * <p>Two phases, each on its own database: <b>crashes</b>, one instance killed {@code kills} times
+ * at random moments of the burst and started again each time; <b>two instances</b> on one database,
+ * requests spread over both, each carrier webhook sent to both at once, silent parcels for the
+ * scheduled delay check, and one instance killed and restarted while the other goes on.
+ *
+ * <p>Not a test: {@code bench/faults.sh} (or {@code ./mvnw -Pfaults package -DskipTests}) runs it.
+ * Arguments: the jar, the output folder, the shared payload folder, burst seconds, kills, and the
+ * random seed (kill moments).
+ */
+public final class FaultHarness {
+
+    private static final String API_KEY = "ak_fault_harness";
+    private static final String SKU = "FAULT-JACKET-M";
+    private static final int CLIENTS = 6;
+    /** How long an instance may hold a message mid-send before another takes it over (claim lease). */
+    private static final Duration CLAIM_LEASE = Duration.ofSeconds(15);
+
+    private final Path jar;
+    private final Path out;
+    private final CarrierPayloads payloads;
+    private final Duration burst;
+    private final int kills;
+    private final Random random;
+    private final StringBuilder report = new StringBuilder();
+    private boolean failed;
+
+    private FaultHarness(Path jar, Path out, CarrierPayloads payloads, Duration burst, int kills, long seed) {
+        this.jar = jar;
+        this.out = out;
+        this.payloads = payloads;
+        this.burst = burst;
+        this.kills = kills;
+        this.random = new Random(seed);
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path jar = Path.of(args.length > 0 ? args[0] : "target/aftercart.jar");
+        Path out = Path.of(args.length > 1 ? args[1] : "target/faults");
+        Path payloads = Path.of(args.length > 2 ? args[2] : "../shared/data/payloads");
+        Duration burst = Duration.ofSeconds(args.length > 3 ? Long.parseLong(args[3]) : 75);
+        int kills = args.length > 4 ? Integer.parseInt(args[4]) : 3;
+        long seed = args.length > 5 && args[5].matches("-?\\d+") ? Long.parseLong(args[5]) : System.currentTimeMillis();
+        Files.createDirectories(out);
+        for (String noisy : List.of("com.icegreen", "io.zonky")) {
+            ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(noisy))
+                    .setLevel(ch.qos.logback.classic.Level.WARN);
+        }
+        FaultHarness harness = new FaultHarness(jar, out, new CarrierPayloads(payloads), burst, kills, seed);
+        harness.line(
+                "Fault harness: %d clients, %d s burst per phase, %d kills, seed %d; %d processors, %s",
+                CLIENTS,
+                burst.toSeconds(),
+                kills,
+                seed,
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.vm.version"));
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(out.resolve("postgres").toAbsolutePath())
+                .setCleanDataDirectory(true)
+                .setServerConfig("max_connections", "300")
+                .setServerConfig("fsync", "on")
+                .start();
+        try (postgres) {
+            harness.crashes(postgres);
+            harness.twoInstances(postgres);
+        }
+        Files.writeString(out.resolve("summary.md"), harness.report);
+        System.exit(harness.failed ? 1 : 0);
+    }
+
+    // ---- phase 1: one instance, killed mid-burst ----
+
+    private void crashes(EmbeddedPostgres postgres) throws Exception {
+        line("%n## One instance, killed with SIGKILL %d times mid-burst%n", kills);
+        DataSource database = database(postgres, "faults_crashes");
+        GreenMail smtp = smtp();
+        try (AutoCloseable stopSmtp = smtp::stop;
+                WebhookReceiver receiver = new WebhookReceiver()) {
+            AftercartProcess app = instance("crashes-a", postgres, "faults_crashes", smtp, List.of());
+            line("first start (migrations): %.1f s", app.start().toMillis() / 1000.0);
+            seed(JdbcClient.create(database));
+            RequestFigures figures = new RequestFigures();
+            RetryingClient client = new RetryingClient(List.of(app.baseUrl()), API_KEY, figures);
+            registerEndpoint(client, receiver);
+            Journeys journeys = new Journeys(client, payloads, SKU, false);
+            AtomicBoolean stop = new AtomicBoolean();
+            CompletableFuture<Void> driving = drive(journeys, stop);
+            // The burst is time under load with the instance up: start-ups on a busy machine can take
+            // longer than the burst itself, and a kill must land while requests are in flight.
+            long stretch = burst.toMillis() / (kills + 1);
+            for (int k = 0; k < kills; k++) {
+                // a random moment within each stretch, so that kills land on different steps
+                Thread.sleep(stretch / 2 + random.nextLong(stretch / 2));
+                long killedAt = System.nanoTime();
+                app.kill();
+                app.start();
+                double recovered = (System.nanoTime() - killedAt) / 1e9;
+                line("kill %d: SIGKILL, started again and ready after %.1f s", k + 1, recovered);
+            }
+            Thread.sleep(stretch);
+            stop.set(true);
+            driving.join();
+            Duration drain = drain(JdbcClient.create(database), 0);
+            app.stop();
+            verdict(journeys, figures, JdbcClient.create(database), smtp, receiver, drain, false);
+        }
+    }
+
+    // ---- phase 2: two instances on one database ----
+
+    private void twoInstances(EmbeddedPostgres postgres) throws Exception {
+        line("%n## Two instances on one database, one killed mid-burst while the other goes on%n");
+        DataSource database = database(postgres, "faults_two_instances");
+        // Parcels silent this long are delayed: the scheduled delay check finds the stalled journeys'.
+        List<String> delayCheck =
+                List.of("--aftercart.tracking.silent-after=PT30S", "--aftercart.tracking.delay-check-every=PT2S");
+        GreenMail smtp = smtp();
+        try (AutoCloseable stopSmtp = smtp::stop;
+                WebhookReceiver receiver = new WebhookReceiver()) {
+            AftercartProcess a = instance("two-a", postgres, "faults_two_instances", smtp, delayCheck);
+            AftercartProcess b = instance("two-b", postgres, "faults_two_instances", smtp, delayCheck);
+            // Both at once on an empty database: Flyway's lock lets one migrate while the other waits.
+            CompletableFuture<Duration> startingB = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return b.start();
+                } catch (IOException | InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            line("instance A start: %.1f s", a.start().toMillis() / 1000.0);
+            line("instance B start: %.1f s", startingB.join().toMillis() / 1000.0);
+            seed(JdbcClient.create(database));
+            RequestFigures figures = new RequestFigures();
+            RetryingClient client = new RetryingClient(List.of(a.baseUrl(), b.baseUrl()), API_KEY, figures);
+            registerEndpoint(client, receiver);
+            Journeys journeys = new Journeys(client, payloads, SKU, true);
+            AtomicBoolean stop = new AtomicBoolean();
+            CompletableFuture<Void> driving = drive(journeys, stop);
+            long before = burst.toMillis() / 3 + random.nextLong(burst.toMillis() / 3);
+            Thread.sleep(before);
+            long killedAt = System.nanoTime();
+            b.kill();
+            line("instance B killed; A goes on alone for 5 s");
+            Thread.sleep(5_000);
+            b.start();
+            line("instance B ready again %.1f s after the kill", (System.nanoTime() - killedAt) / 1e9);
+            Thread.sleep(burst.toMillis() - before);
+            stop.set(true);
+            driving.join();
+            long stalled = journeys.journeys().stream()
+                    .filter(j -> j.stalls && j.finished)
+                    .count();
+            Duration drain = drain(JdbcClient.create(database), stalled);
+            a.stop();
+            b.stop();
+            verdict(journeys, figures, JdbcClient.create(database), smtp, receiver, drain, true);
+        }
+    }
+
+    // ---- set-up ----
+
+    private AftercartProcess instance(
+            String name, EmbeddedPostgres postgres, String databaseName, GreenMail smtp, List<String> extra)
+            throws IOException {
+        List<String> arguments = new ArrayList<>(List.of(
+                "--aftercart.fulfillment.hold-window=PT0S",
+                "--aftercart.easypost.webhook-secret=" + CarrierPayloads.EASYPOST_SECRET,
+                "--aftercart.aftership.webhook-secret=" + CarrierPayloads.AFTERSHIP_SECRET,
+                "--aftercart.tracking.link-secret=fault-harness-tracking-links",
+                "--aftercart.offers.thank-you.link-secret=fault-harness-thank-you-links",
+                // every message due at once: no quiet hours, a short digest window
+                "--aftercart.notifications.quiet-hours-start=00:00",
+                "--aftercart.notifications.quiet-hours-end=00:00",
+                "--aftercart.notifications.digest-window=PT1S",
+                "--aftercart.notifications.claim-lease=" + CLAIM_LEASE,
+                "--aftercart.notifications.first-retry=PT2S",
+                "--aftercart.notifications.webhooks.allow-private-addresses=true",
+                "--aftercart.notifications.webhooks.endpoints-cache-for=PT1S",
+                "--spring.datasource.hikari.maximum-pool-size=20"));
+        arguments.addAll(extra);
+        return new AftercartProcess(
+                name,
+                freePort(),
+                jar,
+                Files.createDirectories(out.resolve("logs")),
+                Map.of(
+                        "SPRING_DATASOURCE_URL",
+                        "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + databaseName,
+                        "SPRING_DATASOURCE_USERNAME",
+                        "postgres",
+                        "SPRING_DATASOURCE_PASSWORD",
+                        "postgres",
+                        "SPRING_MAIL_HOST",
+                        "127.0.0.1",
+                        "SPRING_MAIL_PORT",
+                        String.valueOf(smtp.getSmtp().getPort())),
+                arguments);
+    }
+
+    private static DataSource database(EmbeddedPostgres postgres, String name) throws Exception {
+        try (var connection = postgres.getPostgresDatabase().getConnection()) {
+            connection.createStatement().execute("create database " + name);
+        }
+        return postgres.getDatabase("postgres", name);
+    }
+
+    private static GreenMail smtp() throws IOException {
+        GreenMail smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        return smtp;
+    }
+
+    /** The harness's API key, one product with plenty of stock. */
+    private static void seed(JdbcClient jdbc) throws Exception {
+        String hash = HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(API_KEY.getBytes(StandardCharsets.UTF_8)));
+        jdbc.sql("insert into platform.api_keys (key_hash, label) values (?, 'fault harness')")
+                .param(hash)
+                .update();
+        UUID product = UUID.randomUUID();
+        jdbc.sql(
+                        "insert into catalog.products (id, handle, title, category) values (?, 'fault-jacket', 'Rain jacket', 'outerwear')")
+                .param(product)
+                .update();
+        jdbc.sql(
+                        """
+                        insert into catalog.variants (sku, product_id, title, option_values, price_amount, currency)
+                        values (?, ?, 'Rain jacket', 'M', ?, 'EUR')""")
+                .params(SKU, product, new java.math.BigDecimal(Journeys.PRICE))
+                .update();
+        jdbc.sql("insert into inventory.stock_levels (location_code, sku, on_hand) values ('MAIN', ?, 1000000)")
+                .param(SKU)
+                .update();
+    }
+
+    /** The merchant's endpoint for every event type; the receiver checks each delivery with its secret. */
+    private static void registerEndpoint(RetryingClient client, WebhookReceiver receiver) throws InterruptedException {
+        RetryingClient.Answer answer = client.api(
+                "POST /webhook-endpoints",
+                "POST",
+                "/api/v1/webhook-endpoints",
+                "{\"url\":\"%s\",\"description\":\"fault harness\"}".formatted(receiver.url()),
+                null);
+        if (!answer.ok()) {
+            throw new IllegalStateException("webhook endpoint not registered: " + answer.body());
+        }
+        JsonNode body = answer.body();
+        receiver.trust(body.get("secret").asString());
+        Thread.sleep(1_500); // the endpoint cache of every instance
+    }
+
+    private static CompletableFuture<Void> drive(Journeys journeys, AtomicBoolean stop) {
+        return CompletableFuture.runAsync(() -> {
+            try {
+                journeys.drive(CLIENTS, stop::get);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    /**
+     * Waits until no message is waiting or being sent (and, with stalled parcels, until the delay
+     * check told them); returns how long after the burst that took, at most three minutes.
+     */
+    private Duration drain(JdbcClient jdbc, long stalledParcels) throws InterruptedException {
+        long begin = System.nanoTime();
+        long deadline = begin + Duration.ofMinutes(3).toNanos();
+        while (System.nanoTime() < deadline) {
+            long waiting = jdbc.sql(
+                            "select count(*) from notifications.messages where status in ('PENDING', 'SENDING')")
+                    .query(Long.class)
+                    .single();
+            long delaysTold = jdbc.sql(
+                            "select count(distinct shipment_id) from notifications.messages where kind = 'delayed'")
+                    .query(Long.class)
+                    .single();
+            if (waiting == 0 && delaysTold >= stalledParcels) {
+                break;
+            }
+            Thread.sleep(250);
+        }
+        Duration drained = Duration.ofNanos(System.nanoTime() - begin);
+        line("drained %.1f s after the burst's last journey", drained.toMillis() / 1000.0);
+        return drained;
+    }
+
+    private void verdict(
+            Journeys journeys,
+            RequestFigures figures,
+            JdbcClient jdbc,
+            GreenMail smtp,
+            WebhookReceiver receiver,
+            Duration drain,
+            boolean delays)
+            throws Exception {
+        List<Journeys.Journey> all = journeys.journeys();
+        long finished = all.stream().filter(j -> j.finished).count();
+        line("journeys: %d started, %d finished, %d failed", all.size(), finished, all.size() - finished);
+        all.stream()
+                .filter(j -> j.failure != null)
+                .limit(10)
+                .forEach(j -> line("  journey %d failed: %s", j.n, j.failure));
+        report.append('\n').append(figures.table());
+        System.out.print(figures.table());
+        Invariants invariants = new Invariants(jdbc);
+        invariants.requests(all);
+        invariants.trackingEvents(all);
+        invariants.orderBuckets(all);
+        invariants.wallet();
+        invariants.messages(smtp, receiver);
+        if (delays) {
+            invariants.delaysToldOnce(receiver, all);
+        }
+        Invariants.Deliveries d = invariants.deliveries();
+        line(
+                "%nmessages: %d e-mails sent (database), %d received by the SMTP server (%d distinct Message-IDs, %d extra"
+                        + " copies); %d webhooks sent, %d received (%d distinct webhook-ids, %d extra copies); %d attempts"
+                        + " cut off by a kill (outcome unknown, sent again with the same id); drained %.1f s after the burst%n",
+                d.emailsSent(),
+                d.emailsReceived(),
+                d.distinctMessageIds(),
+                d.emailCopies(),
+                d.webhooksSent(),
+                d.webhooksReceived(),
+                d.distinctWebhookIds(),
+                d.webhookCopies(),
+                d.uncertainAttempts(),
+                drain.toMillis() / 1000.0);
+        line(
+                "requests: %d sent (%d HTTP attempts, %d without an answer), %d accepted; lost %d; done or told twice %d"
+                        + " (copies under one id counted apart: %d e-mails, %d webhooks)",
+                figures.requests(),
+                figures.attempts(),
+                figures.unanswered(),
+                figures.accepted(),
+                invariants.lost(),
+                invariants.doneTwice(),
+                d.emailCopies(),
+                d.webhookCopies());
+        report.append('\n').append(invariants.table());
+        System.out.print(invariants.table());
+        if (!invariants.allHold() || finished < all.size()) {
+            failed = true;
+            line("FAILED: see the checks above");
+        }
+    }
+
+    private void line(String format, Object... args) {
+        String text = String.format(Locale.ROOT, format, args);
+        System.out.println(text);
+        report.append(text).append('\n');
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
