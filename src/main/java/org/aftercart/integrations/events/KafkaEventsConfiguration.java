@@ -32,8 +32,10 @@ class KafkaEventsConfiguration {
         return EventExternalizationConfiguration.externalizing()
                 .select(BusinessEventMapping::isPublished)
                 .mapping(BusinessEventMapping::map)
-                .routeMapped()
+                // Routed by what the event became (routeMapped applies the router to the mapped event):
+                // the key is the business event's, the order id.
                 .routeAll(mapped -> RoutingTarget.forTarget(settings.topic()).andKey(((BusinessEvent) mapped).key()))
+                .routeMapped()
                 .build();
     }
 
