@@ -186,6 +186,7 @@ class StaffConsoleBrowserTests {
         OrderView order = data.webOrder();
         refundNeedingAPerson(order);
         browser.signIn(staffEmail, PASSWORD, "/console/customers");
+        browser.open("/admin/orders");
         browser.width(Browser.PHONE);
 
         browser.driver.findElement(By.linkText("Français")).click();
