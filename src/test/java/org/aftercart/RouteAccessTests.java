@@ -87,6 +87,11 @@ class RouteAccessTests {
         SIGNED_LINK,
         /** An order proved to the returns portal in this browser session, by guest lookup or signed link. */
         PROVED_ORDER,
+        /**
+         * The actuator's own proof (platform.ManagementSecurity): the management port, kept off the
+         * public network, or the metrics bearer token on the main port; no staff or customer session.
+         */
+        METRICS_TOKEN,
         /** Nothing: on the public list, with its reason. */
         PUBLIC
     }
@@ -163,7 +168,7 @@ class RouteAccessTests {
             claim(Proof.STAFF, "/error", "error page: forwarded to for anyone, asked for directly only by staff"),
             claim(GET, "/actuator/health", Proof.PUBLIC, "health probe for load balancers, status only"),
             claim(GET, "/actuator/health/**", Proof.PUBLIC, "liveness and readiness probes, status only"),
-            under("/actuator", Proof.STAFF, "operational details beyond the health probes"),
+            under("/actuator", Proof.METRICS_TOKEN, "operational details beyond the health probes"),
             // Integrations.
             under("/api", Proof.API_KEY, "the REST API"),
             // Webhooks: the chain lets everything in, each endpoint checks its sender's signature.
@@ -297,9 +302,19 @@ class RouteAccessTests {
             wrongTokens = List.of(
                     randomToken(),
                     "x",
-                    tracking.substring(0, tracking.length() - 1) + (tracking.endsWith("A") ? "B" : "A"),
+                    oneCharacterChanged(tracking),
                     trackingLinks.tokenFor(order.id(), Duration.ofSeconds(-1)),
                     thankYouLinks.tokenFor(order.id(), Duration.ofSeconds(-1)));
+        }
+
+        /**
+         * A character in the middle: all six of its bits are the token's, whereas the last
+         * character's low bits can be padding, so changing it may leave the same token.
+         */
+        private static String oneCharacterChanged(String token) {
+            int middle = token.length() / 2;
+            char changed = token.charAt(middle) == 'A' ? 'B' : 'A';
+            return token.substring(0, middle) + changed + token.substring(middle + 1);
         }
 
         As customerSession() {
@@ -439,6 +454,13 @@ class RouteAccessTests {
                 refusedAsProblem(route, 401, anonymous().and(json()));
                 refusedAsPage(route, "/login", credentials.customerSession());
                 refusedAsPage(route, "/login", credentials.apiKey());
+            }
+            case METRICS_TOKEN -> {
+                refusedAsProblem(route, 401, anonymous());
+                refusedAsProblem(route, 401, header("Authorization", "Bearer not-the-metrics-token"));
+                refusedAsProblem(route, 401, credentials.apiKey());
+                refusedAsProblem(route, 401, credentials.staffSession());
+                refusedAsProblem(route, 401, credentials.customerSession());
             }
             case API_KEY -> {
                 refusedAsProblem(route, 401, anonymous());

@@ -44,7 +44,7 @@ final class Sessions {
                         .param("password", password)
                         .with(csrf())
                         .session(session))
-                .andExpect(redirectedUrl("/admin/orders"));
+                .andExpect(redirectedUrl("/admin"));
         return session;
     }
 }

@@ -88,7 +88,7 @@ class SecretsNeverLoggedTests extends ObservabilityTestBase {
                         .param("username", email)
                         .param("password", password)
                         .with(csrf()))
-                .andExpect(redirectedUrl("/admin/orders"));
+                .andExpect(redirectedUrl("/admin"));
         mvc.perform(MockMvcRequestBuilders.post("/login")
                         .param("username", email)
                         .param("password", wrongPassword)
