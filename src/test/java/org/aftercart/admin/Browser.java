@@ -27,6 +27,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -223,6 +224,17 @@ public final class Browser implements AutoCloseable {
         } catch (org.openqa.selenium.TimeoutException e) {
             throw new AssertionError("Signing in led to " + path() + ", not " + expectedPage, e);
         }
+    }
+
+    /** Opens a settings page as an admin would: the header's Settings entry, then the page's link. */
+    public void openSettings(String page) {
+        driver.findElement(By.cssSelector("header nav"))
+                .findElement(By.linkText("Settings"))
+                .click();
+        waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Settings"));
+        driver.findElement(By.cssSelector("main"))
+                .findElement(By.linkText(page))
+                .click();
     }
 
     /** Clicks the button with this label in the page's main content. */

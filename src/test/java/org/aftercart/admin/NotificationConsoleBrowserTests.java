@@ -166,7 +166,7 @@ class NotificationConsoleBrowserTests {
         staff.createIfMissing(adminEmail, "Admin " + data.tag, PASSWORD, Set.of(StaffAccounts.Role.ADMIN));
         browser.signIn(adminEmail, PASSWORD, "/console/operations");
         try {
-            browser.driver.findElement(By.linkText("Templates")).click();
+            browser.openSettings("Templates");
             browser.waitUntil(textToBePresentInElementLocated(By.tagName("h1"), "Message templates"));
             assertThat(browser.findAll(".template-list tbody tr")).hasSize(MessageKind.BUILT_IN.size());
             browser.assertNoSeriousAccessibilityProblems("template list");

@@ -73,7 +73,7 @@ class ReturnSettingsBrowserTests {
     @Test
     void theReturnPolicyIsEditedWithItsMistakesShownAndItsEffectSummarised() {
         browser.signIn(adminEmail, PASSWORD, "/console/operations");
-        browser.driver.findElement(By.linkText("Return policy")).click();
+        browser.openSettings("Return policy");
         browser.waitUntil(textToBePresentInElementLocated(By.tagName("h1"), "Return policy"));
         assertThat(browser.text(".policy-summary")).contains("Returns accepted within 30 days of delivery.");
         browser.assertNoSeriousAccessibilityProblems("return policy");
@@ -130,7 +130,7 @@ class ReturnSettingsBrowserTests {
     void aReasonIsAddedMovedAndDeactivatedInBothLanguages() {
         String code = "too-tight-" + UUID.randomUUID().toString().substring(0, 6);
         browser.signIn(adminEmail, PASSWORD, "/console/operations");
-        browser.driver.findElement(By.linkText("Return reasons")).click();
+        browser.openSettings("Return reasons");
         browser.waitUntil(textToBePresentInElementLocated(By.tagName("h1"), "Return reasons"));
         assertThat(browser.text("#reason-too-small")).contains("Too small");
         browser.assertNoSeriousAccessibilityProblems("return reasons");

@@ -109,7 +109,25 @@ class SettingsBrowserTests {
     @Test
     void anAdminPreviewsSavesAndResetsTheBrandInEnglishAndFrench() {
         browser.signIn(adminEmail, PASSWORD, "/console/operations");
-        browser.driver.findElement(By.linkText("Branding")).click();
+        browser.open("/console/settings");
+        assertThat(browser.findAll(".settings-pages a").stream().map(link -> link.getText()))
+                .containsExactly(
+                        "Branding",
+                        "Templates",
+                        "Return policy",
+                        "Return reasons",
+                        "Carrier mappings",
+                        "Webhooks",
+                        "API keys");
+        browser.assertNoSeriousAccessibilityProblems("settings");
+        browser.screenshot("settings-desktop");
+        browser.width(Browser.PHONE);
+        assertThat(browser.overflowsSideways())
+                .as("settings scroll sideways on a phone")
+                .isFalse();
+        browser.screenshot("settings-phone");
+        browser.width(Browser.DESKTOP);
+        browser.openSettings("Branding");
         browser.waitUntil(textToBePresentInElementLocated(By.tagName("h1"), "Branding"));
         assertThat(previewColour(".brand-preview-button")).isEqualTo("rgb(15, 118, 110)");
         browser.assertNoSeriousAccessibilityProblems("branding settings");
@@ -202,7 +220,7 @@ class SettingsBrowserTests {
                         null,
                         List.of(new CarrierEvent(Instant.now(), unknown, null, "Beamed up", null)))));
         browser.signIn(adminEmail, PASSWORD, "/console/operations");
-        browser.driver.findElement(By.linkText("Carrier mappings")).click();
+        browser.openSettings("Carrier mappings");
         browser.waitUntil(textToBePresentInElementLocated(By.tagName("h1"), "Carrier status mappings"));
         assertThat(browser.text(".unmapped-list")).contains(unknown);
         browser.assertNoSeriousAccessibilityProblems("carrier mappings");
