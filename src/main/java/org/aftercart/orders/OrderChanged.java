@@ -1,5 +1,6 @@
 package org.aftercart.orders;
 
+import java.time.Instant;
 import java.util.List;
 import org.aftercart.shared.Money;
 
@@ -11,6 +12,7 @@ import org.aftercart.shared.Money;
  * @param lines every line after the change
  * @param settledByChannel the sales channel already charged or refunded the difference (e.g. an
  *     edit made in Shopify); payments only records it
+ * @param changedAt when the change was accepted (the journal entry's time)
  */
 public record OrderChanged(
         OrderId orderId,
@@ -20,4 +22,5 @@ public record OrderChanged(
         String description,
         Money priceDifference,
         List<OrderLineSnapshot> lines,
-        boolean settledByChannel) {}
+        boolean settledByChannel,
+        Instant changedAt) {}

@@ -328,6 +328,7 @@ public class OrderManagement {
             String description = apply(order, change);
             ChangeKind kind = kindOf(change);
             Money difference = order.total().minus(before);
+            Instant changedAt = clock.instant();
             order.publish(new OrderChanged(
                     order.id(),
                     order.number(),
@@ -336,11 +337,11 @@ public class OrderManagement {
                     description,
                     difference,
                     snapshot(order),
-                    settledByChannel));
+                    settledByChannel,
+                    changedAt));
             Order saved = orders.save(order);
             journal.append(
-                    saved.id(),
-                    new JournalEntry(saved.version(), kind, actor, clock.instant(), description, difference));
+                    saved.id(), new JournalEntry(saved.version(), kind, actor, changedAt, description, difference));
             return OrderView.of(saved);
         });
     }
@@ -442,8 +443,15 @@ public class OrderManagement {
             Money before = order.total();
             order.cancel();
             Money difference = before.negate();
+            Instant cancelledAt = clock.instant();
             order.publish(new OrderCancelled(
-                    order.id(), order.number(), order.version() + 1, reason, difference, settledByChannel));
+                    order.id(),
+                    order.number(),
+                    order.version() + 1,
+                    reason,
+                    difference,
+                    settledByChannel,
+                    cancelledAt));
             Order saved = orders.save(order);
             journal.append(
                     saved.id(),
@@ -451,7 +459,7 @@ public class OrderManagement {
                             saved.version(),
                             ChangeKind.CANCELLED,
                             actor,
-                            clock.instant(),
+                            cancelledAt,
                             "Cancelled: " + reason,
                             difference));
             return OrderView.of(saved);

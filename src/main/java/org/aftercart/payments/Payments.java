@@ -1,5 +1,6 @@
 package org.aftercart.payments;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -38,13 +39,16 @@ public class Payments {
     private final TransactionTemplate transactionTemplate;
     private final ApplicationEventPublisher events;
     private final PaymentProvider provider;
+    private final Clock clock;
 
     Payments(
             PaymentTransactions transactions,
             TransactionTemplate transactionTemplate,
             ApplicationEventPublisher events,
             List<PaymentProvider> providers,
-            @Value("${aftercart.payments.provider:offline}") String providerName) {
+            @Value("${aftercart.payments.provider:offline}") String providerName,
+            Clock clock) {
+        this.clock = clock;
         this.transactions = transactions;
         this.transactionTemplate = transactionTemplate;
         this.events = events;
@@ -241,7 +245,12 @@ public class Payments {
             if (transactions.finish(transaction.id(), outcome, kind == PaymentTransaction.Kind.REFUND, endsHold)
                     && refunded) {
                 events.publishEvent(new RefundIssued(
-                        transaction.orderId(), orderNumber, transaction.id(), transaction.amount(), key));
+                        transaction.orderId(),
+                        orderNumber,
+                        transaction.id(),
+                        transaction.amount(),
+                        key,
+                        clock.instant()));
             }
         });
         return transactions.findByKey(key).orElseThrow();

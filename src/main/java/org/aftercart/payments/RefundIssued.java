@@ -1,5 +1,6 @@
 package org.aftercart.payments;
 
+import java.time.Instant;
 import java.util.UUID;
 import org.aftercart.shared.Money;
 
@@ -9,5 +10,12 @@ import org.aftercart.shared.Money;
  *
  * @param idempotencyKey names the fact the refund settles, e.g. {@code order:<id>:v3} or {@code
  *     return:<id>:refund}
+ * @param refundedAt when the provider's answer was recorded
  */
-public record RefundIssued(UUID orderId, String orderNumber, UUID transactionId, Money amount, String idempotencyKey) {}
+public record RefundIssued(
+        UUID orderId,
+        String orderNumber,
+        UUID transactionId,
+        Money amount,
+        String idempotencyKey,
+        Instant refundedAt) {}

@@ -1,5 +1,6 @@
 package org.aftercart.wallet;
 
+import java.time.Instant;
 import java.util.UUID;
 import org.aftercart.customers.CustomerId;
 import org.aftercart.shared.Money;
@@ -12,4 +13,5 @@ public record StoreCreditGranted(
         String reason,
         UUID transactionId,
         Money balanceAfter,
-        String idempotencyKey) {}
+        String idempotencyKey,
+        Instant grantedAt) {}

@@ -176,8 +176,8 @@ public class Wallet {
                 limit == null ? null : limit.grantedBy(),
                 postings);
         Money balanceAfter = ledger.account(account).balanceMoney();
-        events.publishEvent(
-                new StoreCreditGranted(customer, amount, bonus, reason, transaction, balanceAfter, idempotencyKey));
+        events.publishEvent(new StoreCreditGranted(
+                customer, amount, bonus, reason, transaction, balanceAfter, idempotencyKey, clock.instant()));
         return new StoreCreditGrant(transaction, customer, amount, bonus, reason, balanceAfter, false);
     }
 
@@ -414,13 +414,15 @@ public class Wallet {
                                 ledger.systemAccount(AccountKind.REDEEMED, amount.currency()),
                                 EntryType.COUNTERPART,
                                 amount.amount())));
-        holds.settle(holdId, WalletHold.Status.CAPTURED, amount.amount(), clock.instant());
+        Instant capturedAt = clock.instant();
+        holds.settle(holdId, WalletHold.Status.CAPTURED, amount.amount(), capturedAt);
         events.publishEvent(new WalletRedeemed(
                 holdId,
                 account.customer(),
                 giftCards.byAccount(account.id()).map(GiftCards.GiftCard::id).orElse(null),
                 amount,
-                transaction));
+                transaction,
+                capturedAt));
         return holds.view(holdId, false).orElseThrow();
     }
 

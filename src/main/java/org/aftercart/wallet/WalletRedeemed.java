@@ -1,5 +1,6 @@
 package org.aftercart.wallet;
 
+import java.time.Instant;
 import java.util.UUID;
 import org.aftercart.customers.CustomerId;
 import org.aftercart.shared.Money;
@@ -10,6 +11,12 @@ import org.jspecify.annotations.Nullable;
  *
  * @param customer the customer whose store credit paid, or null for a gift card
  * @param giftCardId the gift card that paid, or null for store credit
+ * @param redeemedAt when the hold was captured
  */
 public record WalletRedeemed(
-        UUID holdId, @Nullable CustomerId customer, @Nullable UUID giftCardId, Money amount, UUID transactionId) {}
+        UUID holdId,
+        @Nullable CustomerId customer,
+        @Nullable UUID giftCardId,
+        Money amount,
+        UUID transactionId,
+        Instant redeemedAt) {}

@@ -1,7 +1,6 @@
 package org.aftercart.integrations.events;
 
 import java.time.Instant;
-import org.jspecify.annotations.Nullable;
 
 /**
  * One business event as the outside sees it, before it becomes a CloudEvent.
@@ -13,11 +12,10 @@ import org.jspecify.annotations.Nullable;
  * @param subject what it is about, as people name it (order number, return number, or an id)
  * @param key the Kafka record key: the order id for everything that belongs to an order, so one
  *     order's whole journey lands on one partition in the order it happened
- * @param time when it happened, {@code null} where the module's event does not say
+ * @param time when it happened
  * @param data a record of {@link EventsV1}
  */
-record BusinessEvent(
-        String module, String name, int version, String subject, String key, @Nullable Instant time, Object data) {
+record BusinessEvent(String module, String name, int version, String subject, String key, Instant time, Object data) {
 
     static final String TYPE_PREFIX = "org.aftercart.";
 

@@ -91,7 +91,7 @@ final class BusinessEventMapping {
                         V1,
                         e.number(),
                         e.orderId().toString(),
-                        null,
+                        e.changedAt(),
                         new EventsV1.OrderChanged(
                                 e.orderId().id(),
                                 e.number(),
@@ -107,7 +107,7 @@ final class BusinessEventMapping {
                         V1,
                         e.number(),
                         e.orderId().toString(),
-                        null,
+                        e.cancelledAt(),
                         new EventsV1.OrderCancelled(
                                 e.orderId().id(), e.number(), e.version(), e.reason(), Amount.of(e.priceDifference())));
             case ParcelShipped e ->
@@ -208,7 +208,7 @@ final class BusinessEventMapping {
                         V1,
                         e.orderNumber(),
                         e.orderId().toString(),
-                        null,
+                        e.refundedAt(),
                         new EventsV1.RefundIssued(
                                 e.orderId(),
                                 e.orderNumber(),
@@ -222,7 +222,7 @@ final class BusinessEventMapping {
                         V1,
                         e.customer().toString(),
                         e.customer().toString(),
-                        null,
+                        e.grantedAt(),
                         new EventsV1.StoreCreditGranted(
                                 e.customer().id(),
                                 e.transactionId(),
@@ -238,7 +238,7 @@ final class BusinessEventMapping {
                         V1,
                         owner,
                         owner,
-                        null,
+                        e.redeemedAt(),
                         new EventsV1.WalletRedeemed(
                                 e.holdId(),
                                 e.customer() == null ? null : e.customer().id(),

@@ -35,17 +35,15 @@ final class CloudEventEncoder {
 
     static CloudEvent encode(BusinessEvent event) {
         byte[] data = JSON.writeValueAsBytes(event.data());
-        CloudEventBuilder builder = CloudEventBuilder.v1()
+        return CloudEventBuilder.v1()
                 .withId(idOf(event.type(), event.key(), data).toString())
                 .withSource(URI.create(event.source()))
                 .withType(event.type())
                 .withSubject(event.subject())
                 .withDataContentType(CONTENT_TYPE)
-                .withData(data);
-        if (event.time() != null) {
-            builder.withTime(event.time().atOffset(ZoneOffset.UTC));
-        }
-        return builder.build();
+                .withTime(event.time().atOffset(ZoneOffset.UTC))
+                .withData(data)
+                .build();
     }
 
     static UUID idOf(String type, String key, byte[] data) {

@@ -76,7 +76,7 @@ class WebhookTriggers {
         send(
                 WebhookEventType.ORDER_CHANGED,
                 event.orderId() + ":v" + event.version(),
-                clock.instant(),
+                event.changedAt(),
                 event.orderId().id(),
                 null,
                 () -> new EventData.OrderChanged(
@@ -95,7 +95,7 @@ class WebhookTriggers {
         send(
                 WebhookEventType.ORDER_CANCELLED,
                 event.orderId().toString(),
-                clock.instant(),
+                event.cancelledAt(),
                 event.orderId().id(),
                 null,
                 () -> new EventData.OrderCancelled(
@@ -154,7 +154,7 @@ class WebhookTriggers {
         send(
                 WebhookEventType.REFUND_ISSUED,
                 event.transactionId().toString(),
-                clock.instant(),
+                event.refundedAt(),
                 event.orderId(),
                 null,
                 () -> new EventData.RefundIssued(
@@ -238,7 +238,7 @@ class WebhookTriggers {
         send(
                 WebhookEventType.STORE_CREDIT_GRANTED,
                 event.transactionId().toString(),
-                clock.instant(),
+                event.grantedAt(),
                 null,
                 null,
                 () -> new EventData.StoreCreditGranted(
@@ -271,7 +271,7 @@ class WebhookTriggers {
         send(
                 WebhookEventType.WALLET_REDEEMED,
                 event.transactionId().toString(),
-                clock.instant(),
+                event.redeemedAt(),
                 null,
                 null,
                 () -> new EventData.WalletRedeemed(

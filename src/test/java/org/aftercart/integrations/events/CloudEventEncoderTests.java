@@ -56,8 +56,8 @@ class CloudEventEncoderTests {
         assertThat(event.getSource()).hasToString("/aftercart/orders");
         assertThat(event.getSubject()).isEqualTo("AC-100042");
         assertThat(event.getDataContentType()).isEqualTo("application/json");
-        // Order changes carry no time of their own yet: the attribute is left out, not invented.
-        assertThat(event.getTime()).isNull();
+        // The time the change was accepted, the same as the journal entry's.
+        assertThat(event.getTime()).isEqualTo(OffsetDateTime.parse("2026-11-20T10:15:00Z"));
         String data = new String(event.getData().toBytes(), StandardCharsets.UTF_8);
         assertThat(data)
                 .contains("\"orderId\":\"0193a6f2-7c1e-7b3a-9d4e-5f6a7b8c9d0e\"")
@@ -115,6 +115,7 @@ class CloudEventEncoderTests {
                 "SHIRT-M quantity 3 → 2",
                 Money.of(difference, "EUR"),
                 List.of(new OrderLineSnapshot(LINE, "SHIRT-M", Money.of("25.00", "EUR"), 2, 2)),
-                false);
+                false,
+                Instant.parse("2026-11-20T10:15:00Z"));
     }
 }
