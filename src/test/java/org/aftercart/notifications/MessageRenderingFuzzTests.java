@@ -46,8 +46,15 @@ class MessageRenderingFuzzTests {
     private static final String EVALUATED = "1337";
 
     /** Thymeleaf and SpEL expressions whose value, {@link #EVALUATED}, must never appear. */
-    private static final List<String> EXPRESSIONS =
-            List.of("${7*191}", "[[${7*191}]]", "[(${7*191})]", "__${7*191}__", "*{7*191}", "#{7*191}", "|${7*191}|", "[[7*191]]");
+    private static final List<String> EXPRESSIONS = List.of(
+            "${7*191}",
+            "[[${7*191}]]",
+            "[(${7*191})]",
+            "__${7*191}__",
+            "*{7*191}",
+            "#{7*191}",
+            "|${7*191}|",
+            "[[7*191]]");
 
     @MethodSource("hostileTexts")
     @FuzzTest(maxDuration = "20s")
