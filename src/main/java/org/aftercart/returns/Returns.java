@@ -868,10 +868,16 @@ public class Returns {
      * settled in this transaction (the wallet books the credit from {@link ReturnResolved}); a refund
      * is decided here, moves the return to {@link ReturnStatus#REFUND_PENDING}, and is then executed
      * with the payment provider outside the transaction under the key {@code return:<id>:refund}.
+     * Resolving a return whose refund is still pending carries that refund on instead of refusing.
      */
     public ReturnView resolve(ReturnId id, String actor) {
         ReturnRequest decided = inTransaction(() -> {
             ReturnRequest request = lock(id);
+            if (request.status == ReturnStatus.REFUND_PENDING) {
+                // Decided by an earlier call whose refund did not finish (its process died, or its
+                // answer was lost and the caller asks again): finish that refund, under its key.
+                return request;
+            }
             if (!(request.status == ReturnStatus.RECEIVED
                     || (request.status == ReturnStatus.APPROVED && request.returnless))) {
                 throw new ReturnStepNotAllowed(request.number, request.status, "resolved");

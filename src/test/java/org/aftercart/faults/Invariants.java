@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.aftercart.faults.Journeys.Journey;
 import org.aftercart.faults.Journeys.Outcome;
@@ -45,6 +46,9 @@ final class Invariants {
 
     private final JdbcClient jdbc;
     private final List<Check> checks = new ArrayList<>();
+    /** What a failed check was about, for whoever looks for the cause. */
+    private final List<String> details = new ArrayList<>();
+
     private Deliveries deliveries = new Deliveries(0, 0, 0, 0, 0, 0, 0, 0, 0);
     private long lost;
     private long doneTwice;
@@ -283,16 +287,20 @@ final class Invariants {
         int hookCopies = hooks.size() - hookIds.size();
 
         // The same fact told twice under two ids would slip past the id counts: count facts too.
-        Map<String, Integer> facts = new HashMap<>();
+        Map<String, Set<String>> idsByFact = new HashMap<>();
         for (WebhookReceiver.Received hook : hooks) {
-            if (hookIds.get(hook.id()) > 0) {
-                JsonNode body = json.readTree(hook.body());
-                String fact = body.get("type").asString() + " " + body.get("data");
-                facts.merge(fact, 1, Integer::sum);
-            }
+            JsonNode body = json.readTree(hook.body());
+            String fact = body.get("type").asString() + " " + body.get("data");
+            idsByFact.computeIfAbsent(fact, f -> new TreeSet<>()).add(hook.id());
         }
-        long factsTwice = facts.values().stream().filter(n -> n > 1).count();
+        long factsTwice =
+                idsByFact.values().stream().filter(ids -> ids.size() > 1).count();
         check("webhook events delivered under more than one webhook-id", factsTwice, factsTwice == 0);
+        idsByFact.values().stream()
+                .filter(ids -> ids.size() > 1)
+                .limit(5)
+                .forEach(ids -> details.add("told twice, by the messages' dedupe keys: "
+                        + ids.stream().map(this::dedupeKeyOf).toList()));
         doneTwice += factsTwice;
 
         long uncertain = count("select count(*) from notifications.attempts where outcome = 'UNKNOWN'");
@@ -342,12 +350,21 @@ final class Invariants {
         return at > 1 ? id.substring(1, at) : id;
     }
 
+    private String dedupeKeyOf(String webhookId) {
+        return jdbc.sql("select dedupe_key from notifications.messages where id = ?")
+                .param(UUID.fromString(webhookId.substring("msg_".length())))
+                .query(String.class)
+                .optional()
+                .orElse(webhookId + " (no message row)");
+    }
+
     String table() {
         StringBuilder out = new StringBuilder("| check | figure | holds |\n|---|---:|---|\n");
         for (Check c : checks) {
             out.append(
                     String.format(Locale.ROOT, "| %s | %s | %s |%n", c.what(), c.figure(), c.holds() ? "yes" : "NO"));
         }
-        return out.toString();
+        details.forEach(detail -> out.append("\n- ").append(detail));
+        return out.append(details.isEmpty() ? "" : "\n").toString();
     }
 }

@@ -485,6 +485,33 @@ class ReturnJourneyIntegrationTests {
     }
 
     @Test
+    void resolvingAgainAReturnWhoseRefundWasCutOffFinishesThatRefund() {
+        String sku = fixtures.products.variant("MUG", "ONE", "40.00", 5);
+        OrderView order = fixtures.delivered(sku, 1);
+        ReturnView received = receiveAll(returns.request(request(order, ReturnOutcome.REFUND, null)), false);
+        // The caller's resolve decided the refund, then the process died before the provider was called;
+        // the caller, who got no answer, sends its resolve again at once.
+        jdbc.sql(
+                        """
+                        update returns.returns set status = 'REFUND_PENDING', refund_amount = 40.00,
+                            store_credit_amount = 0, bonus_amount = 0
+                        where id = ?
+                        """)
+                .param(received.id().id())
+                .update();
+        String key = "return:" + received.id() + ":refund";
+
+        ReturnView resolved = returns.resolve(received.id(), "api:retailer");
+
+        assertThat(resolved.status()).isEqualTo(ReturnStatus.RESOLVED);
+        assertThat(resolved.refunded()).isEqualTo(money("40.00"));
+        assertThat(provider.refundCalls).containsOnlyOnce(key);
+        assertThatThrownBy(() -> returns.resolve(received.id(), "api:retailer"))
+                .isInstanceOf(ReturnStepNotAllowed.class);
+        assertThat(provider.refundCalls).containsOnlyOnce(key);
+    }
+
+    @Test
     void aGiftReturnCreditsTheRecipientAndNeverRefundsTheBuyer() {
         String sku = fixtures.products.variant("VASE", "ONE", "40.00", 5);
         OrderView order = fixtures.delivered(sku, 1);

@@ -5,11 +5,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
+import org.aftercart.platform.OwnPublicationRetries;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 import org.springframework.modulith.events.EventExternalizationConfiguration;
+import org.springframework.modulith.events.EventPublication;
 import org.springframework.modulith.events.FailedEventPublications;
 import org.springframework.modulith.events.ResubmissionOptions;
 import org.springframework.modulith.events.RoutingTarget;
@@ -30,7 +32,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * (a return requested and approved by rule) or of two quick transactions reach the partition in
  * the order they happened. The request thread never waits for the broker.
  */
-class KafkaEventExternalizer implements ConditionalEventListener, DisposableBean {
+class KafkaEventExternalizer implements ConditionalEventListener, OwnPublicationRetries, DisposableBean {
 
     /** The listener's id in the publication registry; renaming it orphans unsent publications. */
     static final String LISTENER_ID = "org.aftercart.integrations.events.KafkaEventExternalizer";
@@ -78,9 +80,14 @@ class KafkaEventExternalizer implements ConditionalEventListener, DisposableBean
             initialDelayString = "${aftercart.events.kafka.retry-every:PT30S}",
             fixedDelayString = "${aftercart.events.kafka.retry-every:PT30S}")
     void resendFailed() {
-        failedPublications.resubmit(ResubmissionOptions.defaults()
-                .withFilter(publication -> publication instanceof TargetEventPublication target
-                        && target.getTargetIdentifier().getValue().equals(LISTENER_ID)));
+        failedPublications.resubmit(ResubmissionOptions.defaults().withFilter(this::retriesItself));
+    }
+
+    /** For as long as the broker is away, without a cap: a committed event is never dropped. */
+    @Override
+    public boolean retriesItself(EventPublication publication) {
+        return publication instanceof TargetEventPublication target
+                && target.getTargetIdentifier().getValue().equals(LISTENER_ID);
     }
 
     @Override

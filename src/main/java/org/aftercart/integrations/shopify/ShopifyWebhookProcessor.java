@@ -3,12 +3,14 @@ package org.aftercart.integrations.shopify;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.aftercart.integrations.shopify.WebhookReceipts.Receipt;
+import org.aftercart.platform.OwnPublicationRetries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.modulith.events.EventPublication;
 import org.springframework.modulith.events.FailedEventPublications;
 import org.springframework.modulith.events.ResubmissionOptions;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -32,7 +34,7 @@ import org.springframework.web.ErrorResponseException;
  * </ul>
  */
 @Component
-class ShopifyWebhookProcessor {
+class ShopifyWebhookProcessor implements OwnPublicationRetries {
 
     static final int MAX_ATTEMPTS = 8;
 
@@ -131,6 +133,12 @@ class ShopifyWebhookProcessor {
                 .withMinAge(age)
                 .withFilter(publication -> publication.getEvent() instanceof ShopifyWebhookReceived received
                         && receipts.attempts(received.receiptId()) < MAX_ATTEMPTS));
+    }
+
+    /** By the delivery's own attempt count, kept with its receipt. */
+    @Override
+    public boolean retriesItself(EventPublication publication) {
+        return publication.getEvent() instanceof ShopifyWebhookReceived;
     }
 
     private void refuse(Receipt receipt, String reason) {
