@@ -158,10 +158,19 @@ class SecurityConfiguration {
                 .headers(headers -> headers.addHeaderWriter((request, response) -> response.setHeader(
                                 "Content-Security-Policy",
                                 "default-src 'self'; img-src " + images(branding.current())
-                                        + "; style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'self';"
+                                        + "; style-src " + styles(request) + "; object-src 'none'; base-uri 'self';"
                                         + " frame-ancestors 'none'"))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
                 .build();
+    }
+
+    /**
+     * The console's pages style themselves from stylesheets only (htmx's indicator styles are off and
+     * in console.css); the API documentation page, a third-party bundle, writes style attributes.
+     */
+    private static String styles(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith("/swagger-ui") ? "'self' 'unsafe-inline'" : "'self'";
     }
 
     private static String images(Branding brand) {

@@ -16,7 +16,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * Every kind of response, over real HTTP: customer pages, the console and its sign-in page, the API
  * (answers and refusals), webhook answers, static files, error pages and the probes carry a content
  * security policy that forbids framing, nosniff and a referrer policy; HSTS only when the request was
- * HTTPS, which behind a proxy Aftercart learns from X-Forwarded-Proto.
+ * HTTPS, which behind a proxy Aftercart learns from X-Forwarded-Proto. No page allows inline styles
+ * but the API documentation's third-party bundle.
  */
 @ObservabilityIntegrationTest
 class SecurityHeadersTests extends ObservabilityTestBase {
@@ -52,6 +53,18 @@ class SecurityHeadersTests extends ObservabilityTestBase {
         check(softly, "POST /webhooks/shopify", post("/webhooks/shopify", body, Map.of()));
         check(softly, "POST /webhooks/easypost", post("/webhooks/easypost", body, Map.of()));
         softly.assertAll();
+    }
+
+    @Test
+    void pagesAllowNoInlineStylesButTheThirdPartyApiDocumentation() {
+        for (String path : List.of("/login", "/admin/orders", "/track", "/help", "/no-such-page")) {
+            assertThat(get(path, Map.of()).headers().firstValue("Content-Security-Policy"))
+                    .as(path)
+                    .hasValueSatisfying(
+                            csp -> assertThat(csp).contains("style-src 'self'").doesNotContain("unsafe-inline"));
+        }
+        assertThat(get("/swagger-ui/index.html", Map.of()).headers().firstValue("Content-Security-Policy"))
+                .hasValueSatisfying(csp -> assertThat(csp).contains("style-src 'self' 'unsafe-inline'"));
     }
 
     @Test
