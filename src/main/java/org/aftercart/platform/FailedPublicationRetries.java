@@ -17,9 +17,9 @@ import org.springframework.stereotype.Component;
  * Modulith's staleness monitor marks a publication left published, processing or resubmitted too
  * long as failed ({@code spring.modulith.events.staleness.*}); this job resubmits failed ones with
  * a growing pause ({@code retry-after} times the attempts so far) until it has had {@code
- * max-attempts} attempts in all, the first included: a listener that fails for good (a bug, data it cannot take) then stays failed,
- * counted by the {@code aftercart.events.incomplete} gauge, for an operator to look at, instead of
- * running forever. Resubmission claims each publication in the registry, so with several instances
+ * max-attempts} attempts in all, the first included. A listener that fails for good (a bug, data it
+ * cannot take) then stays failed, counted by the {@code aftercart.events.incomplete} gauge, for an
+ * operator to look at, instead of running forever. Resubmission claims each publication in the registry, so with several instances
  * each one runs once.
  */
 @Component
@@ -52,7 +52,7 @@ class FailedPublicationRetries {
         failed.resubmit(ResubmissionOptions.defaults().withBatchSize(100).withFilter(p -> due(p, now)));
     }
 
-    boolean due(EventPublication publication, Instant now) {
+    private boolean due(EventPublication publication, Instant now) {
         if (ownRetries.stream().anyMatch(own -> own.retriesItself(publication))) {
             return false;
         }

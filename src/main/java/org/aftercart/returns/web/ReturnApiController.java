@@ -190,7 +190,10 @@ class ReturnApiController {
         return Boolean.TRUE.equals(request.resolve()) ? returns.resolve(received.id(), actor) : received;
     }
 
-    @Operation(summary = "Execute the outcomes: refund, store credit, exchange")
+    @Operation(
+            summary = "Execute the outcomes: refund, store credit, exchange",
+            description = "Safe to send again when the answer was lost: a return whose refund is still pending"
+                    + " has that refund carried on under its key and is answered as it then stands.")
     @PostMapping("/returns/{id}/resolve")
     ReturnView resolve(@PathVariable UUID id, Principal principal) {
         return returns.resolve(new ReturnId(id), principal.getName());
