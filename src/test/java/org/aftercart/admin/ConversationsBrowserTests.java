@@ -33,7 +33,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
  * widths.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-class ConversationsBrowserTests extends ConsoleBrowserTest {
+class ConversationsBrowserTests extends ConsoleBrowserTestBase {
 
     @Autowired
     OrderManagement orders;

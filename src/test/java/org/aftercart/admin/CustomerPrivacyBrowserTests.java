@@ -28,7 +28,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
  * the page afterwards. Screenshots land in target/screenshots.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "aftercart.fulfillment.hold-window=PT0S")
-class CustomerPrivacyBrowserTests extends ConsoleBrowserTest {
+class CustomerPrivacyBrowserTests extends ConsoleBrowserTestBase {
 
     @Autowired
     Customers customers;

@@ -33,7 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * checks each state. Screenshots land in target/screenshots.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "aftercart.fulfillment.hold-window=PT0S")
-class CustomerTimelineBrowserTests extends ConsoleBrowserTest {
+class CustomerTimelineBrowserTests extends ConsoleBrowserTestBase {
 
     private static final int NOTES = 25;
 

@@ -33,7 +33,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
  * with the tables still there for screen readers; the late-orders list with its links.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "aftercart.fulfillment.hold-window=PT0S")
-class DashboardBrowserTests extends ConsoleBrowserTest {
+class DashboardBrowserTests extends ConsoleBrowserTestBase {
 
     @Autowired
     OrderManagement orders;

@@ -28,7 +28,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Messages are written straight into the table: the dispatcher is off in tests.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "aftercart.fulfillment.hold-window=PT0S")
-class NotificationConsoleBrowserTests extends ConsoleBrowserTest {
+class NotificationConsoleBrowserTests extends ConsoleBrowserTestBase {
 
     @Autowired
     OrderManagement orders;

@@ -36,7 +36,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
         webEnvironment = WebEnvironment.RANDOM_PORT,
         // A long hold window: an order placed weeks ago is still on hold, so it can be released.
         properties = "aftercart.fulfillment.hold-window=P60D")
-class OperationsBrowserTests extends ConsoleBrowserTest {
+class OperationsBrowserTests extends ConsoleBrowserTestBase {
 
     @Autowired
     OrderManagement orders;

@@ -28,7 +28,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
  * customer's timeline, with axe-core on each page and screenshots in target/screenshots.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-class OrderChangeBrowserTests extends ConsoleBrowserTest {
+class OrderChangeBrowserTests extends ConsoleBrowserTestBase {
 
     @Autowired
     OrderManagement orders;

@@ -23,7 +23,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
  * reason added, moved and deactivated, each page checked with axe and photographed.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "aftercart.fulfillment.hold-window=PT0S")
-class ReturnSettingsBrowserTests extends ConsoleBrowserTest {
+class ReturnSettingsBrowserTests extends ConsoleBrowserTestBase {
 
     @Autowired
     ReturnPolicySettings policies;

@@ -40,7 +40,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
  * a row's "Change" fills the form, a saved mapping is marked and removed again, all by keyboard.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "aftercart.fulfillment.hold-window=PT0S")
-class SettingsBrowserTests extends ConsoleBrowserTest {
+class SettingsBrowserTests extends ConsoleBrowserTestBase {
 
     @Autowired
     BrandingSettings branding;

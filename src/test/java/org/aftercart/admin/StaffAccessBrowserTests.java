@@ -25,7 +25,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
  * target/screenshots; axe-core checks every page for serious problems.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "aftercart.fulfillment.hold-window=PT0S")
-class StaffAccessBrowserTests extends ConsoleBrowserTest {
+class StaffAccessBrowserTests extends ConsoleBrowserTestBase {
 
     @Autowired
     OrderManagement orders;

@@ -28,7 +28,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Screenshots land in target/screenshots; axe-core checks every page for serious problems.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "aftercart.fulfillment.hold-window=PT0S")
-class StaffConsoleBrowserTests extends ConsoleBrowserTest {
+class StaffConsoleBrowserTests extends ConsoleBrowserTestBase {
 
     @Autowired
     OrderManagement orders;

@@ -31,7 +31,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
  * Screenshots land in target/screenshots; axe-core checks every page for serious problems.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "aftercart.fulfillment.hold-window=PT0S")
-class StoreReturnsBrowserTests extends ConsoleBrowserTest {
+class StoreReturnsBrowserTests extends ConsoleBrowserTestBase {
 
     private static final int TABLET = 768;
 

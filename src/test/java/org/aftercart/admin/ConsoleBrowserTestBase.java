@@ -14,7 +14,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * their password. A subclass is a {@code @SpringBootTest} on a random port; its own {@code
  * @BeforeEach} runs after this one's, so the browser is ready there.
  */
-abstract class ConsoleBrowserTest {
+abstract class ConsoleBrowserTestBase {
 
     static final String PASSWORD = "correct horse battery staple";
 
