@@ -3,6 +3,7 @@ package org.aftercart.platform;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -25,10 +26,12 @@ public final class CachedReading<T> implements Supplier<T> {
     private final Clock clock;
     /** What a gauge shows when even its first read fails; {@code null}: a failed read fails the caller. */
     private final @Nullable T whenFirstReadFails;
+    /** Held while reading, so that one caller reads and the others keep the last value meanwhile. */
+    private final ReentrantLock reading = new ReentrantLock();
 
-    private @Nullable T value;
+    private volatile @Nullable T value;
     /** When {@link #value} was read; {@code null}: read again on the next call. */
-    private @Nullable Instant readAt;
+    private volatile @Nullable Instant readAt;
 
     private CachedReading(Duration keepFor, Supplier<T> read, @Nullable T whenFirstReadFails, Clock clock) {
         this.keepFor = keepFor;
@@ -48,25 +51,44 @@ public final class CachedReading<T> implements Supplier<T> {
         return new CachedReading<>(keepFor, read, initial, clock);
     }
 
+    /**
+     * The value, read again when it is older than {@code keepFor}. While one caller reads it again,
+     * the others get the last value rather than wait in line behind a slow or unreachable database;
+     * only before the first read do they wait.
+     */
     @Override
-    public synchronized T get() {
-        Instant now = clock.instant();
-        if (value == null || readAt == null || !now.isBefore(readAt.plus(keepFor))) {
+    public T get() {
+        T last = value;
+        if (last != null && isFresh()) {
+            return last;
+        }
+        if (last == null) {
+            reading.lock();
+        } else if (!reading.tryLock()) {
+            return last;
+        }
+        try {
+            T current = value;
+            if (current != null && isFresh()) {
+                return current;
+            }
+            Instant now = clock.instant();
             if (whenFirstReadFails == null) {
-                value = read.get();
+                current = read.get();
             } else {
                 try {
-                    value = read.get();
+                    current = read.get();
                 } catch (RuntimeException databaseDown) {
                     // The readiness probe reports the database; a gauge keeps its last known value.
-                    if (value == null) {
-                        value = whenFirstReadFails;
-                    }
+                    current = current == null ? whenFirstReadFails : current;
                 }
             }
+            value = current;
             readAt = now;
+            return current;
+        } finally {
+            reading.unlock();
         }
-        return value;
     }
 
     /**
@@ -85,7 +107,18 @@ public final class CachedReading<T> implements Supplier<T> {
         }
     }
 
-    private synchronized void forget() {
-        readAt = null;
+    private boolean isFresh() {
+        Instant at = readAt;
+        return at != null && clock.instant().isBefore(at.plus(keepFor));
+    }
+
+    /** Waits for a read under way, so that what it read before the change is not kept after it. */
+    private void forget() {
+        reading.lock();
+        try {
+            readAt = null;
+        } finally {
+            reading.unlock();
+        }
     }
 }

@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.aftercart.platform.BrandingSettingsIntegrationTests.SettableClock;
 import org.junit.jupiter.api.Test;
@@ -53,6 +58,36 @@ class CachedReadingTests {
     }
 
     @Test
+    void whileOneCallerReadsAgainTheOthersGetTheLastValue() throws Exception {
+        CountDownLatch readStarted = new CountDownLatch(1);
+        CountDownLatch databaseAnswers = new CountDownLatch(1);
+        CachedReading<Integer> reading = CachedReading.of(
+                Duration.ofSeconds(30),
+                () -> {
+                    int read = reads.incrementAndGet();
+                    if (read == 2) {
+                        readStarted.countDown();
+                        await(databaseAnswers);
+                    }
+                    return read;
+                },
+                clock);
+        assertThat(reading.get()).isEqualTo(1);
+        clock.advance(Duration.ofSeconds(30));
+
+        try (ExecutorService slowCaller = Executors.newSingleThreadExecutor()) {
+            Future<Integer> readingAgain = slowCaller.submit(reading::get);
+            assertThat(readStarted.await(5, TimeUnit.SECONDS)).isTrue();
+
+            assertThat(reading.get()).as("while the database is slow").isEqualTo(1);
+
+            databaseAnswers.countDown();
+            assertThat(readingAgain.get(5, TimeUnit.SECONDS)).isEqualTo(2);
+        }
+        assertThat(reading.get()).as("once read").isEqualTo(2);
+    }
+
+    @Test
     void aFailedReadFailsTheCallerAndIsTriedAgainNextTime() {
         CachedReading<Integer> reading = CachedReading.of(
                 Duration.ofSeconds(30),
@@ -92,5 +127,13 @@ class CachedReadingTests {
         clock.advance(Duration.ofSeconds(5));
         assertThat(reading.get()).as("last value").isEqualTo(7);
         assertThat(neverRead.get()).as("initial value").isEqualTo(-1);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
