@@ -45,7 +45,7 @@ class NotificationMetrics implements MeterBinder {
 
     NotificationMetrics(JdbcClient jdbc, Clock clock, @Value("${aftercart.metrics.cache-for:PT5S}") Duration cacheFor) {
         this.clock = clock;
-        this.reading = new CachedReading<>(cacheFor, () -> read(jdbc), new Reading(Map.of(), 0), clock);
+        this.reading = CachedReading.keepingLastOnFailure(cacheFor, () -> read(jdbc), new Reading(Map.of(), 0), clock);
     }
 
     private static Reading read(JdbcClient jdbc) {

@@ -15,8 +15,6 @@ import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,8 +22,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Which brand applies now: the one an admin saved in the console (table {@code platform.branding}),
  * else the configuration's ({@code aftercart.branding.*}). Every page, style sheet, e-mail and
  * Content-Security-Policy asks {@link #current()} when it needs the brand, never keeps a copy. The
- * saved brand is read again at most every {@value #CACHE_SECONDS} seconds, so a change made on another
- * instance shows here within that time, and at once on the instance that made it (ADR 26).
+ * saved brand is read again at most every {@value #CACHE_SECONDS} seconds (a {@link CachedReading}), so
+ * a change made on another instance shows here within that time, and at once on the instance that made
+ * it (ADR 26).
  */
 @Service
 public class BrandingSettings {
@@ -38,14 +37,11 @@ public class BrandingSettings {
     /** The brand an admin saved, who saved it and when. */
     public record Saved(Branding branding, String updatedBy, Instant updatedAt) {}
 
-    /** What was read from the table (null: nothing saved) and when. */
-    private record Loaded(@Nullable Saved saved, Instant at) {}
-
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Clock clock;
     private final Branding defaults;
-    private volatile @Nullable Loaded loaded;
+    private final CachedReading<Optional<Saved>> saved;
 
     BrandingSettings(JdbcClient jdbc, JsonMapper json, Clock clock, Environment environment) {
         this.jdbc = jdbc;
@@ -53,6 +49,7 @@ public class BrandingSettings {
         this.clock = clock;
         // Bound here rather than as a bean of its own, so that nothing can inject the defaults by mistake.
         this.defaults = Binder.get(environment).bindOrCreate("aftercart.branding", Branding.class);
+        this.saved = CachedReading.of(CACHE_FOR, () -> Optional.ofNullable(read()), clock);
     }
 
     /** The brand that applies now. */
@@ -67,13 +64,7 @@ public class BrandingSettings {
 
     /** The brand an admin saved, if one did (and it was not reset since). */
     public Optional<Saved> saved() {
-        Loaded seen = loaded;
-        Instant now = clock.instant();
-        if (seen == null || !seen.at().plus(CACHE_FOR).isAfter(now)) {
-            seen = new Loaded(read(), now);
-            loaded = seen;
-        }
-        return Optional.ofNullable(seen.saved());
+        return saved.get();
     }
 
     /** Saves the brand (checked when it was made) for every page and e-mail; returns the one it replaces. */
@@ -103,7 +94,7 @@ public class BrandingSettings {
                         actor,
                         Timestamp.from(clock.instant()))
                 .update();
-        forgetAfterCommit();
+        saved.invalidate();
         return before == null ? defaults : before.branding();
     }
 
@@ -112,7 +103,7 @@ public class BrandingSettings {
     public Branding reset() {
         Saved before = read();
         jdbc.sql("delete from platform.branding").update();
-        forgetAfterCommit();
+        saved.invalidate();
         return before == null ? defaults : before.branding();
     }
 
@@ -147,18 +138,5 @@ public class BrandingSettings {
                 })
                 .list();
         return rows.isEmpty() ? null : rows.getFirst();
-    }
-
-    /** This instance reads the brand again as soon as the change is committed; others within the cache time. */
-    private void forgetAfterCommit() {
-        loaded = null;
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    loaded = null;
-                }
-            });
-        }
     }
 }

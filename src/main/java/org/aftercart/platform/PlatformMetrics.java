@@ -29,7 +29,7 @@ class PlatformMetrics implements MeterBinder {
 
     PlatformMetrics(JdbcClient jdbc, Clock clock, @Value("${aftercart.metrics.cache-for:PT5S}") Duration cacheFor) {
         this.clock = clock;
-        this.outbox = new CachedReading<>(
+        this.outbox = CachedReading.keepingLastOnFailure(
                 cacheFor,
                 () -> jdbc.sql(
                                 "select count(*), min(publication_date) from event_publication where completion_date is null")

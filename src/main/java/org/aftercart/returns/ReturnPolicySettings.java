@@ -1,11 +1,10 @@
 package org.aftercart.returns;
 
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.LoadingCache;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import org.aftercart.platform.CachedReading;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,8 +16,8 @@ import org.springframework.stereotype.Service;
  * (portal, account page, store counter, agents, API) is decided under {@link #current()}; a request
  * keeps the rules it was decided under.
  *
- * <p>Read through a cache that forgets after {@code aftercart.returns.policy-cache-ttl} (10 seconds
- * by default): the instance that saves sees its change at once, other instances within that time.
+ * <p>Read at most once per {@code aftercart.returns.policy-cache-ttl} (10 seconds by default, a {@link
+ * CachedReading}): the instance that saves sees its change at once, other instances within that time.
  */
 @Service
 public class ReturnPolicySettings {
@@ -36,7 +35,7 @@ public class ReturnPolicySettings {
     private final PolicyJson json;
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final LoadingCache<Boolean, Effective> cache;
+    private final CachedReading<Effective> effective;
 
     ReturnPolicySettings(
             ReturnSettings settings,
@@ -48,7 +47,7 @@ public class ReturnPolicySettings {
         this.json = json;
         this.jdbc = jdbc;
         this.clock = clock;
-        this.cache = Caffeine.newBuilder().expireAfterWrite(cacheTtl).build(ignored -> load());
+        this.effective = CachedReading.of(cacheTtl, this::load, clock);
     }
 
     /** The rules a new return request is decided under. */
@@ -57,7 +56,7 @@ public class ReturnPolicySettings {
     }
 
     public Effective effective() {
-        return cache.get(Boolean.TRUE);
+        return effective.get();
     }
 
     /** The configured rules, in force when no admin saved others (and after a reset). */
@@ -80,13 +79,13 @@ public class ReturnPolicySettings {
                         """)
                 .params(json.write(rules), Timestamp.from(clock.instant()), actor)
                 .update();
-        cache.invalidateAll();
+        effective.invalidate();
     }
 
     /** Back to the configured policy for new requests. */
     public void reset() {
         jdbc.sql("delete from returns.policy").update();
-        cache.invalidateAll();
+        effective.invalidate();
     }
 
     private Effective load() {

@@ -3,10 +3,10 @@ package org.aftercart.tracking;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.aftercart.platform.CachedReading;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -24,7 +24,7 @@ public class StatusMappings {
 
     static final String CANONICAL = "canonical";
 
-    /** Overrides set on another instance are seen within this time. */
+    /** Overrides set on another instance are seen within this time; on this one at once. */
     private static final Duration OVERRIDES_TTL = Duration.ofSeconds(30);
 
     /** A status and what decided it, e.g. {@code built-in v1} or {@code override}. */
@@ -35,12 +35,12 @@ public class StatusMappings {
     private final BuiltInStatusMappings builtIn = BuiltInStatusMappings.load();
     private final JdbcClient jdbc;
     private final Clock clock;
-    private volatile Map<Key, TrackingStatus> overrides = Map.of();
-    private volatile Instant overridesLoadedAt = Instant.MIN;
+    private final CachedReading<Map<Key, TrackingStatus>> overrides;
 
     StatusMappings(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.overrides = CachedReading.of(OVERRIDES_TTL, this::readOverrides, clock);
     }
 
     public Mapped map(String vocabulary, String code, @Nullable String detail) {
@@ -88,7 +88,7 @@ public class StatusMappings {
                         actor,
                         Timestamp.from(clock.instant()))
                 .update();
-        overridesLoadedAt = Instant.MIN;
+        overrides.invalidate();
     }
 
     /** Removes the merchant's mapping of one code (and detail); new events follow the built-in table again. */
@@ -98,7 +98,7 @@ public class StatusMappings {
                         "delete from tracking.status_mapping_overrides where vocabulary = ? and code = ? and detail = ?")
                 .params(vocabulary, code, detail == null ? "" : detail)
                 .update();
-        overridesLoadedAt = Instant.MIN;
+        overrides.invalidate();
         return removed > 0;
     }
 
@@ -117,19 +117,18 @@ public class StatusMappings {
     }
 
     private Map<Key, TrackingStatus> currentOverrides() {
-        Instant now = clock.instant();
-        if (overridesLoadedAt.plus(OVERRIDES_TTL).isBefore(now)) {
-            Map<Key, TrackingStatus> loaded = new HashMap<>();
-            jdbc.sql("select vocabulary, code, detail, status from tracking.status_mapping_overrides")
-                    .query(rs -> {
-                        loaded.put(
-                                new Key(rs.getString("vocabulary"), rs.getString("code"), rs.getString("detail")),
-                                TrackingStatus.valueOf(rs.getString("status")));
-                    });
-            overrides = Map.copyOf(loaded);
-            overridesLoadedAt = now;
-        }
-        return overrides;
+        return overrides.get();
+    }
+
+    private Map<Key, TrackingStatus> readOverrides() {
+        Map<Key, TrackingStatus> loaded = new HashMap<>();
+        jdbc.sql("select vocabulary, code, detail, status from tracking.status_mapping_overrides")
+                .query(rs -> {
+                    loaded.put(
+                            new Key(rs.getString("vocabulary"), rs.getString("code"), rs.getString("detail")),
+                            TrackingStatus.valueOf(rs.getString("status")));
+                });
+        return Map.copyOf(loaded);
     }
 
     private record Key(String vocabulary, String code, String detail) {}

@@ -126,6 +126,39 @@ class ConsoleRouteAccessTests {
                         "/console/operations", "/console/customers", "/console/store-returns", "/console/dashboard");
     }
 
+    /**
+     * The hub lists its pages in code, apart from the routes and the role matrix: a settings page
+     * added under {@code /console/settings/} must be on the hub too, and every hub entry must be a
+     * page that exists and that an admin may open.
+     */
+    @Test
+    void theSettingsHubListsEverySettingsPage() {
+        List<String> hub = SettingsAdminController.PAGES.stream()
+                .map(SettingsAdminController.SettingsPage::path)
+                .toList();
+        Set<String> settingsPages = new TreeSet<>();
+        staffRoutes().stream()
+                .filter(route -> route.method() == HttpMethod.GET)
+                .map(Route::pattern)
+                .filter(pattern -> pattern.matches("/console/settings/[a-z-]+"))
+                .forEach(settingsPages::add);
+        Set<String> getPages = new TreeSet<>();
+        staffRoutes().stream()
+                .filter(route -> route.method() == HttpMethod.GET)
+                .forEach(route -> getPages.add(route.pattern()));
+
+        assertThat(settingsPages).as("settings pages found").isNotEmpty();
+        assertThat(hub)
+                .as("settings pages missing from the hub (SettingsAdminController.PAGES)")
+                .containsAll(settingsPages);
+        assertThat(getPages).as("hub entries that are pages").containsAll(hub);
+        for (String page : hub) {
+            assertThat(policy.rolesFor(HttpMethod.GET, page))
+                    .as("an admin may open %s", page)
+                    .hasValueSatisfying(roles -> assertThat(roles).contains(Role.ADMIN));
+        }
+    }
+
     @TestFactory
     Stream<DynamicTest> everyStaffRouteRefusesAnonymousAndWrongRoles() {
         return staffRoutes().stream().map(route -> DynamicTest.dynamicTest(route.toString(), () -> check(route)));

@@ -18,8 +18,6 @@ import org.aftercart.inventory.Inventory;
 import org.aftercart.orders.OrderManagement;
 import org.aftercart.orders.OrderView;
 import org.aftercart.platform.StaffAccounts;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -28,7 +26,6 @@ import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The conversations list and a conversation in a real headless Chromium: taking one and moving its
@@ -36,15 +33,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * widths.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-class ConversationsBrowserTests {
-
-    private static final String PASSWORD = "correct horse battery staple";
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    StaffAccounts staff;
+class ConversationsBrowserTests extends ConsoleBrowserTestBase {
 
     @Autowired
     OrderManagement orders;
@@ -61,34 +50,14 @@ class ConversationsBrowserTests {
     @Autowired
     Conversations conversations;
 
-    static Browser browser;
-
     ConsoleTestData data;
     String staffEmail;
 
     @BeforeEach
     void setUp() {
-        if (browser == null) {
-            browser = new Browser(port);
-        }
-        browser.driver.manage().deleteAllCookies();
-        browser.width(Browser.DESKTOP);
         data = new ConsoleTestData(orders, fulfillment, catalog, inventory);
         staffEmail = "agent-" + data.tag + "@example.org";
         staff.createIfMissing(staffEmail, "Agent " + data.tag, PASSWORD, Set.of(StaffAccounts.Role.AGENT));
-    }
-
-    @AfterEach
-    void signOutOfEverything() {
-        browser.driver.manage().deleteAllCookies();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
     }
 
     @Test

@@ -15,14 +15,12 @@ import org.aftercart.customers.ProfileDetails;
 import org.aftercart.platform.StaffAccounts;
 import org.aftercart.privacy.PersonalDataRequests;
 import org.aftercart.shared.Money;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * An admin erases a customer's personal data from the console in a real headless Chromium: the
@@ -30,15 +28,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * the page afterwards. Screenshots land in target/screenshots.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "aftercart.fulfillment.hold-window=PT0S")
-class CustomerPrivacyBrowserTests {
-
-    private static final String PASSWORD = "correct horse battery staple";
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    StaffAccounts staff;
+class CustomerPrivacyBrowserTests extends ConsoleBrowserTestBase {
 
     @Autowired
     Customers customers;
@@ -49,18 +39,11 @@ class CustomerPrivacyBrowserTests {
     @Autowired
     PersonalDataRequests privacy;
 
-    static Browser browser;
-
     String adminEmail;
     CustomerId customer;
 
     @BeforeEach
     void setUp() {
-        if (browser == null) {
-            browser = new Browser(port);
-        }
-        browser.driver.manage().deleteAllCookies();
-        browser.width(Browser.DESKTOP);
         String tag = UUID.randomUUID().toString().substring(0, 8);
         adminEmail = "admin-" + tag + "@example.org";
         staff.createIfMissing(adminEmail, "Admin " + tag, PASSWORD, Set.of(StaffAccounts.Role.ADMIN));
@@ -70,14 +53,6 @@ class CustomerPrivacyBrowserTests {
         customer = customers.findOrRegister(
                 ContactDetails.email("rosalind-" + tag + "@example.org", "Rosalind Achterberg"));
         customers.updateProfileDetails(customer, new ProfileDetails(new Birthday(3, 9, 1985), List.of(category)));
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
     }
 
     @Test

@@ -18,14 +18,12 @@ import org.aftercart.platform.StaffAccounts;
 import org.aftercart.timeline.CustomerTimeline;
 import org.aftercart.tracking.ShippedOrders;
 import org.aftercart.tracking.Tracking;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -35,16 +33,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * checks each state. Screenshots land in target/screenshots.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "aftercart.fulfillment.hold-window=PT0S")
-class CustomerTimelineBrowserTests {
+class CustomerTimelineBrowserTests extends ConsoleBrowserTestBase {
 
-    private static final String PASSWORD = "correct horse battery staple";
     private static final int NOTES = 25;
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    StaffAccounts staff;
 
     @Autowired
     OrderManagement orders;
@@ -70,8 +61,6 @@ class CustomerTimelineBrowserTests {
     @Autowired
     TransactionTemplate transactions;
 
-    static Browser browser;
-
     String agentEmail;
     String trackingNumber;
     OrderView order;
@@ -79,11 +68,6 @@ class CustomerTimelineBrowserTests {
 
     @BeforeEach
     void setUp() {
-        if (browser == null) {
-            browser = new Browser(port);
-        }
-        browser.driver.manage().deleteAllCookies();
-        browser.width(Browser.DESKTOP);
         String tag = UUID.randomUUID().toString().substring(0, 8);
         agentEmail = "agent-" + tag + "@example.org";
         staff.createIfMissing(agentEmail, "Agent " + tag, PASSWORD, Set.of(StaffAccounts.Role.AGENT));
@@ -101,14 +85,6 @@ class CustomerTimelineBrowserTests {
         }
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> timeline.page(customer, null, null, 100).entries().size() >= NOTES + 2);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
     }
 
     @Test

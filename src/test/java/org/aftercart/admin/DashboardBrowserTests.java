@@ -19,8 +19,6 @@ import org.aftercart.returns.Returns;
 import org.aftercart.support.OperationsScenes;
 import org.aftercart.tracking.Tracking;
 import org.aftercart.tracking.TrackingIntake;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -28,7 +26,6 @@ import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The dashboard and an operations list in a real headless Chromium: the charts are drawn from the
@@ -36,15 +33,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * with the tables still there for screen readers; the late-orders list with its links.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "aftercart.fulfillment.hold-window=PT0S")
-class DashboardBrowserTests {
-
-    private static final String PASSWORD = "correct horse battery staple";
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    StaffAccounts staff;
+class DashboardBrowserTests extends ConsoleBrowserTestBase {
 
     @Autowired
     OrderManagement orders;
@@ -67,34 +56,14 @@ class DashboardBrowserTests {
     @Autowired
     Inventory inventory;
 
-    static Browser browser;
-
     OperationsScenes scenes;
     String staffEmail;
 
     @BeforeEach
     void setUp() {
-        if (browser == null) {
-            browser = new Browser(port);
-        }
-        browser.driver.manage().deleteAllCookies();
-        browser.width(Browser.DESKTOP);
         scenes = new OperationsScenes(orders, fulfillment, tracking, intake, returns, catalog, inventory);
         staffEmail = "analyst-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
         staff.createIfMissing(staffEmail, "Analyst", PASSWORD, Set.of(StaffAccounts.Role.ADMIN));
-    }
-
-    @AfterEach
-    void signOutOfEverything() {
-        browser.driver.manage().deleteAllCookies();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
     }
 
     @Test

@@ -18,14 +18,12 @@ import org.aftercart.returns.Returns;
 import org.aftercart.support.OperationsScenes;
 import org.aftercart.tracking.Tracking;
 import org.aftercart.tracking.TrackingIntake;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -38,15 +36,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
         webEnvironment = WebEnvironment.RANDOM_PORT,
         // A long hold window: an order placed weeks ago is still on hold, so it can be released.
         properties = "aftercart.fulfillment.hold-window=P60D")
-class OperationsBrowserTests {
-
-    private static final String PASSWORD = "correct horse battery staple";
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    StaffAccounts staff;
+class OperationsBrowserTests extends ConsoleBrowserTestBase {
 
     @Autowired
     OrderManagement orders;
@@ -72,30 +62,15 @@ class OperationsBrowserTests {
     @Autowired
     JdbcClient jdbc;
 
-    static Browser browser;
-
     OperationsScenes scenes;
     String agentEmail;
 
     @BeforeEach
     void setUp() {
-        if (browser == null) {
-            browser = new Browser(port);
-        }
-        browser.driver.manage().deleteAllCookies();
-        browser.width(Browser.DESKTOP);
         scenes = new OperationsScenes(orders, fulfillment, tracking, intake, returns, catalog, inventory);
         String tag = UUID.randomUUID().toString().substring(0, 8);
         agentEmail = "agent-" + tag + "@example.org";
         staff.createIfMissing(agentEmail, "Agent " + tag, PASSWORD, Set.of(StaffAccounts.Role.AGENT));
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
     }
 
     @Test

@@ -14,7 +14,6 @@ import org.aftercart.orders.OrderManagement;
 import org.aftercart.orders.OrderView;
 import org.aftercart.platform.StaffAccounts;
 import org.aftercart.timeline.CustomerTimeline;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -22,7 +21,6 @@ import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * An agent changes one order and cancels another of the same customer in a real headless Chromium:
@@ -30,15 +28,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * customer's timeline, with axe-core on each page and screenshots in target/screenshots.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-class OrderChangeBrowserTests {
-
-    private static final String PASSWORD = "correct horse battery staple";
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    StaffAccounts staff;
+class OrderChangeBrowserTests extends ConsoleBrowserTestBase {
 
     @Autowired
     OrderManagement orders;
@@ -55,29 +45,14 @@ class OrderChangeBrowserTests {
     @Autowired
     CustomerTimeline timeline;
 
-    static Browser browser;
-
     ConsoleTestData data;
     String agentEmail;
 
     @BeforeEach
     void setUp() {
-        if (browser == null) {
-            browser = new Browser(port);
-        }
-        browser.driver.manage().deleteAllCookies();
-        browser.width(Browser.DESKTOP);
         data = new ConsoleTestData(orders, fulfillment, catalog, inventory);
         agentEmail = "agent-" + data.tag + "@example.org";
         staff.createIfMissing(agentEmail, "Agent " + data.tag, PASSWORD, Set.of(StaffAccounts.Role.AGENT));
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
     }
 
     @Test

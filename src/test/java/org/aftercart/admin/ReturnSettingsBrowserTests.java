@@ -8,7 +8,6 @@ import java.util.UUID;
 import org.aftercart.platform.StaffAccounts;
 import org.aftercart.returns.ReturnPolicySettings;
 import org.aftercart.returns.ReturnReasonSettings;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,7 +16,6 @@ import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The return policy and return reasons pages in a real headless Chromium, in English and French, on
@@ -25,15 +23,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * reason added, moved and deactivated, each page checked with axe and photographed.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "aftercart.fulfillment.hold-window=PT0S")
-class ReturnSettingsBrowserTests {
-
-    private static final String PASSWORD = "correct horse battery staple";
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    StaffAccounts staff;
+class ReturnSettingsBrowserTests extends ConsoleBrowserTestBase {
 
     @Autowired
     ReturnPolicySettings policies;
@@ -41,33 +31,17 @@ class ReturnSettingsBrowserTests {
     @Autowired
     ReturnReasonSettings reasons;
 
-    static Browser browser;
-
     String adminEmail;
 
     @BeforeEach
     void setUp() {
-        if (browser == null) {
-            browser = new Browser(port);
-        }
-        browser.driver.manage().deleteAllCookies();
-        browser.width(Browser.DESKTOP);
         adminEmail = "admin-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
         staff.createIfMissing(adminEmail, "Admin", PASSWORD, Set.of(StaffAccounts.Role.ADMIN));
     }
 
     @AfterEach
     void signOutAndResetThePolicy() {
-        browser.driver.manage().deleteAllCookies();
         policies.reset();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
     }
 
     @Test

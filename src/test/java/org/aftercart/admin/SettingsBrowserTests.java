@@ -22,7 +22,6 @@ import org.aftercart.tracking.ShippedOrders;
 import org.aftercart.tracking.StatusMappingSettings;
 import org.aftercart.tracking.Tracking;
 import org.aftercart.tracking.TrackingIntake;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,7 +32,6 @@ import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The branding and carrier mapping settings in a real headless Chromium, in English and French: the
@@ -42,15 +40,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * a row's "Change" fills the form, a saved mapping is marked and removed again, all by keyboard.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "aftercart.fulfillment.hold-window=PT0S")
-class SettingsBrowserTests {
-
-    private static final String PASSWORD = "correct horse battery staple";
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    StaffAccounts staff;
+class SettingsBrowserTests extends ConsoleBrowserTestBase {
 
     @Autowired
     BrandingSettings branding;
@@ -76,34 +66,18 @@ class SettingsBrowserTests {
     @Autowired
     Inventory inventory;
 
-    static Browser browser;
-
     String adminEmail;
 
     @BeforeEach
     void setUp() {
-        if (browser == null) {
-            browser = new Browser(port);
-        }
-        browser.driver.manage().deleteAllCookies();
-        browser.width(Browser.DESKTOP);
         adminEmail = "admin-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
         staff.createIfMissing(adminEmail, "Admin", PASSWORD, Set.of(StaffAccounts.Role.ADMIN));
     }
 
     @AfterEach
     void cleanUp() {
-        browser.driver.manage().deleteAllCookies();
         branding.reset();
         mappings.remove("easypost", "in_transit", "weather_delay");
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
     }
 
     @Test

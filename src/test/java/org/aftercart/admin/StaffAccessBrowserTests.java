@@ -12,15 +12,12 @@ import org.aftercart.inventory.Inventory;
 import org.aftercart.orders.OrderManagement;
 import org.aftercart.orders.OrderView;
 import org.aftercart.platform.StaffAccounts;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Staff and access in a real headless Chromium: an admin creates an API key (shown once), revokes
@@ -28,15 +25,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * target/screenshots; axe-core checks every page for serious problems.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "aftercart.fulfillment.hold-window=PT0S")
-class StaffAccessBrowserTests {
-
-    private static final String PASSWORD = "correct horse battery staple";
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    StaffAccounts staff;
+class StaffAccessBrowserTests extends ConsoleBrowserTestBase {
 
     @Autowired
     OrderManagement orders;
@@ -50,8 +39,6 @@ class StaffAccessBrowserTests {
     @Autowired
     Inventory inventory;
 
-    static Browser browser;
-
     ConsoleTestData data;
     String admin;
     String agent;
@@ -59,11 +46,6 @@ class StaffAccessBrowserTests {
 
     @BeforeEach
     void setUp() {
-        if (browser == null) {
-            browser = new Browser(port);
-        }
-        browser.driver.manage().deleteAllCookies();
-        browser.width(Browser.DESKTOP);
         data = new ConsoleTestData(orders, fulfillment, catalog, inventory);
         admin = "admin-" + data.tag + "@example.org";
         agent = "agent-" + data.tag + "@example.org";
@@ -71,19 +53,6 @@ class StaffAccessBrowserTests {
         staff.createIfMissing(admin, "Admin " + data.tag, PASSWORD, Set.of(StaffAccounts.Role.ADMIN));
         staff.createIfMissing(agent, "Agent " + data.tag, PASSWORD, Set.of(StaffAccounts.Role.AGENT));
         staff.createIfMissing(analyst, "Analyst " + data.tag, PASSWORD, Set.of(StaffAccounts.Role.ANALYST));
-    }
-
-    @AfterEach
-    void signOutOfEverything() {
-        browser.driver.manage().deleteAllCookies();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
     }
 
     @Test

@@ -13,8 +13,6 @@ import org.aftercart.inventory.Inventory;
 import org.aftercart.orders.OrderManagement;
 import org.aftercart.orders.OrderView;
 import org.aftercart.platform.StaffAccounts;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -22,7 +20,6 @@ import org.openqa.selenium.Keys;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -31,15 +28,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Screenshots land in target/screenshots; axe-core checks every page for serious problems.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "aftercart.fulfillment.hold-window=PT0S")
-class StaffConsoleBrowserTests {
-
-    private static final String PASSWORD = "correct horse battery staple";
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    StaffAccounts staff;
+class StaffConsoleBrowserTests extends ConsoleBrowserTestBase {
 
     @Autowired
     OrderManagement orders;
@@ -56,34 +45,14 @@ class StaffConsoleBrowserTests {
     @Autowired
     JdbcClient jdbc;
 
-    static Browser browser;
-
     ConsoleTestData data;
     String staffEmail;
 
     @BeforeEach
     void setUp() {
-        if (browser == null) {
-            browser = new Browser(port);
-        }
-        browser.driver.manage().deleteAllCookies();
-        browser.width(Browser.DESKTOP);
         data = new ConsoleTestData(orders, fulfillment, catalog, inventory);
         staffEmail = "agent-" + data.tag + "@example.org";
         staff.createIfMissing(staffEmail, "Agent " + data.tag, PASSWORD, Set.of(StaffAccounts.Role.AGENT));
-    }
-
-    @AfterEach
-    void signOutOfEverything() {
-        browser.driver.manage().deleteAllCookies();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
     }
 
     @Test

@@ -15,7 +15,6 @@ import org.aftercart.returns.ReturnOutcome;
 import org.aftercart.returns.ReturnStatus;
 import org.aftercart.returns.ReturnView;
 import org.aftercart.returns.Returns;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -24,7 +23,6 @@ import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A store associate at the counter, in a real headless Chromium on a tablet's width: signs in,
@@ -33,16 +31,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * Screenshots land in target/screenshots; axe-core checks every page for serious problems.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "aftercart.fulfillment.hold-window=PT0S")
-class StoreReturnsBrowserTests {
+class StoreReturnsBrowserTests extends ConsoleBrowserTestBase {
 
-    private static final String PASSWORD = "correct horse battery staple";
     private static final int TABLET = 768;
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    StaffAccounts staff;
 
     @Autowired
     OrderManagement orders;
@@ -59,28 +50,14 @@ class StoreReturnsBrowserTests {
     @Autowired
     Returns returns;
 
-    static Browser browser;
-
     ConsoleTestData data;
     String associate;
 
     @BeforeEach
     void setUp() {
-        if (browser == null) {
-            browser = new Browser(port);
-        }
-        browser.driver.manage().deleteAllCookies();
         data = new ConsoleTestData(orders, fulfillment, catalog, inventory);
         associate = "associate-" + data.tag + "@example.org";
         staff.createIfMissing(associate, "Associate " + data.tag, PASSWORD, Set.of(StaffAccounts.Role.ASSOCIATE));
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
     }
 
     @Test

@@ -106,6 +106,29 @@ class ReturnRulesIntegrationTests {
         assertNothingWritten(order);
     }
 
+    /** A refund per unit written with a huge exponent is refused as it is read, not spelt out in full. */
+    @ParameterizedTest
+    @CsvSource({"1e999999999", "-1e999999999", "1e-999999999", "\"1e999999999\""})
+    void aRefundPerUnitWithAHugeExponentIsRefusedAsMalformed(String unitRefund) {
+        String sku = fixtures.products.variant("JEANS", "34", "40.00", 5);
+        OrderView order = fixtures.delivered(sku, 1);
+        long started = System.nanoTime();
+
+        var refused = api.post(
+                "/api/v1/returns",
+                """
+                {"orderId":"%s","method":"MAIL","items":[{"orderLineId":"%s","quantity":1,"reasonCode":"too-small",\
+                "outcome":"REFUND","unitRefund":%s}]}"""
+                        .formatted(order.id(), order.lines().getFirst().id(), unitRefund),
+                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+
+        // The body only in part: unchecked, it named the amount in full, a gigabyte of digits.
+        assertThat(refused.status()).as("%.300s", refused.body()).isEqualTo(400);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+        assertNothingWritten(order);
+    }
+
     @Test
     void anItemOutsideThePolicyIsRefusedNamingTheRule() {
         String sku = fixtures.finalSaleVariant("20.00");
