@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
 import org.aftercart.orders.OrderId;
 import org.aftercart.orders.OrderManagement;
 import org.aftercart.orders.OrderView;
@@ -40,6 +41,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 class Dispatcher implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+
+    /**
+     * Platform threads (ADR 33): a hand-over renders templates and may load classes from the jar, which
+     * with virtual threads can deadlock on a 2-core machine; the round's parallelism bounds how many.
+     */
+    private static final ThreadFactory HAND_OVER_THREADS =
+            Thread.ofPlatform().name("message-hand-over-", 0).daemon().factory();
 
     private final Messages messages;
     private final Routing routing;
@@ -185,7 +193,7 @@ class Dispatcher implements SmartLifecycle {
                     .add(claimed);
         }
         Semaphore inFlight = new Semaphore(settings.parallelism());
-        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+        try (ExecutorService executor = Executors.newThreadPerTaskExecutor(HAND_OVER_THREADS)) {
             for (List<Messages.Claimed> group : groups.values()) {
                 inFlight.acquire();
                 executor.submit(() -> {

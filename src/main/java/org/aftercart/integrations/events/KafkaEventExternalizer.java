@@ -46,7 +46,8 @@ class KafkaEventExternalizer implements ConditionalEventListener, OwnPublication
             Thread.ofPlatform().name("kafka-events").daemon().factory());
 
     /** The registry is written off the producer's network thread, which must never block. */
-    private final ExecutorService completions = Executors.newVirtualThreadPerTaskExecutor();
+    private final ExecutorService completions = Executors.newCachedThreadPool(
+            Thread.ofPlatform().name("kafka-events-done-", 0).daemon().factory());
 
     KafkaEventExternalizer(
             EventExternalizationConfiguration configuration,

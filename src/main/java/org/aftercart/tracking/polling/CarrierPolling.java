@@ -113,7 +113,8 @@ public class CarrierPolling {
                     silent.size() > 20 ? silent.subList(0, 20) + "…" : silent);
         }
         List<Future<int[]>> rounds;
-        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+        try (ExecutorService threads = Executors.newThreadPerTaskExecutor(
+                Thread.ofPlatform().name("carrier-poll-", 0).daemon().factory())) {
             rounds = carriers.all().stream()
                     .map(carrier -> threads.submit(() -> pollCarrier(carrier, now)))
                     .toList();
