@@ -7,10 +7,11 @@
 # message backlog; exits non-zero on a 5xx answer, a failed journey or page, or a backlog that did
 # not drain.
 # Usage: bench/load.sh [measured seconds, default 120] [journey clients, default 8] [page viewers, default 8]
-# WARM_UP (seconds, default 30) and PAUSE (ms between a viewer's pages, default 200) vary the rest.
+# WARM_UP (seconds, default 30), PAUSE (ms between a viewer's pages, default 200) and APP_ARGS (settings
+# for the instance, e.g. APP_ARGS=--spring.threads.virtual.enabled=false) vary the rest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -q -Pload package -DskipTests \
   -Dload.seconds="${1:-120}" -Dload.clients="${2:-8}" -Dload.viewers="${3:-8}" \
-  -Dload.warm-up="${WARM_UP:-30}" -Dload.pause="${PAUSE:-200}"
+  -Dload.warm-up="${WARM_UP:-30}" -Dload.pause="${PAUSE:-200}" -Dload.app-arguments="${APP_ARGS:--}"
 echo "summary: target/load/summary.md; backlog per second: target/load/backlog.csv; log: target/load/logs"

@@ -115,6 +115,33 @@ final class AftercartProcess {
                 : running.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
     }
 
+    /**
+     * Writes the running JVM's threads, virtual ones included, to {@code file} ({@code jcmd
+     * Thread.dump_to_file}); returns whether that worked.
+     */
+    boolean dumpThreads(Path file) throws InterruptedException {
+        Process running = process;
+        if (running == null || !running.isAlive()) {
+            return false;
+        }
+        Path java = Path.of(ProcessHandle.current().info().command().orElse("java"));
+        Path jcmd = java.resolveSibling("jcmd");
+        try {
+            Process dump = new ProcessBuilder(
+                            jcmd.toString(),
+                            Long.toString(running.pid()),
+                            "Thread.dump_to_file",
+                            "-format=text",
+                            file.toAbsolutePath().toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            return dump.waitFor(60, TimeUnit.SECONDS) && dump.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** SIGKILL: the JVM stops at once, in the middle of whatever it was doing. */
     void kill() throws InterruptedException {
         Process running = process;

@@ -47,8 +47,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public final class LoadHarness {
 
     private static final Duration DRAIN_AT_MOST = Duration.ofMinutes(5);
+    /** No answer to any request for this long while the load runs: the instance is stuck. */
+    private static final Duration STALL_AFTER = Duration.ofSeconds(60);
+    /** Nothing is killed here: a request without an answer for this long has failed. */
+    private static final Duration GIVE_UP_AFTER = Duration.ofSeconds(90);
 
     private final StringBuilder report = new StringBuilder();
+    private final Path out;
+    private boolean stalled;
+
+    private LoadHarness(Path out) {
+        this.out = out;
+    }
 
     public static void main(String[] args) throws Exception {
         Path jar = Path.of(args.length > 0 ? args[0] : "target/aftercart.jar");
@@ -59,27 +69,31 @@ public final class LoadHarness {
         int pageViewers = args.length > 5 ? Integer.parseInt(args[5]) : 8;
         Duration warmUp = Duration.ofSeconds(args.length > 6 ? Long.parseLong(args[6]) : 30);
         Duration pause = Duration.ofMillis(args.length > 7 ? Long.parseLong(args[7]) : 200);
+        // "-": none (Maven drops an empty argument)
+        List<String> appArguments = args.length > 8 && !args[8].isBlank() && !args[8].equals("-")
+                ? List.of(args[8].strip().split("\\s+"))
+                : List.of();
         Files.createDirectories(out);
         for (String noisy : List.of("com.icegreen", "io.zonky")) {
             ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(noisy))
                     .setLevel(ch.qos.logback.classic.Level.WARN);
         }
-        LoadHarness harness = new LoadHarness();
+        LoadHarness harness = new LoadHarness(out);
         boolean failed = harness.run(
-                jar, out, new CarrierPayloads(payloads), measured, journeyClients, pageViewers, warmUp, pause);
+                jar, new CarrierPayloads(payloads), measured, journeyClients, pageViewers, warmUp, pause, appArguments);
         Files.writeString(out.resolve("summary.md"), harness.report);
         System.exit(failed ? 1 : 0);
     }
 
     private boolean run(
             Path jar,
-            Path out,
             CarrierPayloads payloads,
             Duration measured,
             int journeyClients,
             int pageViewers,
             Duration warmUp,
-            Duration pause)
+            Duration pause,
+            List<String> appArguments)
             throws Exception {
         line("# Mixed workload (load harness)%n");
         line(
@@ -99,12 +113,13 @@ public final class LoadHarness {
             try (AutoCloseable stopSmtp = smtp::stop;
                     WebhookReceiver receiver = new WebhookReceiver()) {
                 AftercartProcess app = HarnessSetUp.instance(
-                        "load", jar, out, AftercartProcess.OPERATOR_JVM_OPTIONS, postgres, "load", smtp, List.of());
+                        "load", jar, out, AftercartProcess.OPERATOR_JVM_OPTIONS, postgres, "load", smtp, appArguments);
                 line(
-                        "JVM: %s %s, options %s; PostgreSQL %s (embedded; fsync %s, synchronous_commit %s)",
+                        "JVM: %s %s, options %s%s; PostgreSQL %s (embedded; fsync %s, synchronous_commit %s)",
                         System.getProperty("java.vm.name"),
                         System.getProperty("java.runtime.version"),
                         String.join(" ", app.jvmOptions()),
+                        appArguments.isEmpty() ? "" : "; application arguments " + String.join(" ", appArguments),
                         JdbcClient.create(database)
                                 .sql("show server_version")
                                 .query(String.class)
@@ -122,7 +137,8 @@ public final class LoadHarness {
                         app.start().toMillis() / 1000.0);
                 HarnessSetUp.seed(JdbcClient.create(database));
                 RequestFigures figures = new RequestFigures();
-                RetryingClient client = new RetryingClient(List.of(app.baseUrl()), HarnessSetUp.API_KEY, figures);
+                RetryingClient client =
+                        new RetryingClient(List.of(app.baseUrl()), HarnessSetUp.API_KEY, figures, GIVE_UP_AFTER);
                 HarnessSetUp.registerEndpoint(client, receiver);
                 try (BacklogSampler backlog = new BacklogSampler(database);
                         ShippedMailLinks links = new ShippedMailLinks(smtp)) {
@@ -175,13 +191,15 @@ public final class LoadHarness {
                 viewers.view(pageViewers, stop::get);
                 return null;
             });
-            Thread.sleep(warmUp);
+            runFor(warmUp, figures, app);
             figures.startMeasuring();
             backlog.phase("measured");
             Cpu before = Cpu.now(app, postgresData);
             long from = System.nanoTime();
             Instant fromInstant = Instant.now();
-            Thread.sleep(measured);
+            if (!stalled) {
+                runFor(measured, figures, app);
+            }
             figures.stopMeasuring();
             long to = System.nanoTime();
             Instant toInstant = Instant.now();
@@ -195,7 +213,7 @@ public final class LoadHarness {
             loadStopped = System.nanoTime();
         }
         backlog.phase("draining");
-        Optional<Duration> drained = backlog.waitUntilDrained(DRAIN_AT_MOST);
+        Optional<Duration> drained = stalled ? Optional.empty() : backlog.waitUntilDrained(DRAIN_AT_MOST);
         return report(
                 figures,
                 journeys,
@@ -206,6 +224,32 @@ public final class LoadHarness {
                 Duration.ofNanos(loadStopped - window.to()),
                 drained,
                 jdbc);
+    }
+
+    /**
+     * Lets the load run for {@code period}, checking every second that answers still come; when none
+     * came for {@link #STALL_AFTER}, writes the instance's threads to {@code threads-at-stall.txt}
+     * and ends the period early.
+     */
+    private void runFor(Duration period, RequestFigures figures, AftercartProcess app) throws Exception {
+        long end = System.nanoTime() + period.toNanos();
+        long answers = figures.answers();
+        long lastAnswer = System.nanoTime();
+        while (System.nanoTime() < end) {
+            Thread.sleep(1_000);
+            long now = figures.answers();
+            if (now != answers) {
+                answers = now;
+                lastAnswer = System.nanoTime();
+            } else if (System.nanoTime() - lastAnswer > STALL_AFTER.toNanos()) {
+                stalled = true;
+                Path dump = out.resolve("threads-at-stall.txt");
+                line(
+                        "%nSTALLED: no answer to any request for %d s; the instance's threads (virtual ones too): %s",
+                        STALL_AFTER.toSeconds(), app.dumpThreads(dump) ? dump : "could not be written");
+                return;
+            }
+        }
     }
 
     /** The measured period: its bounds, and the CPU used until its start and its end. */
@@ -364,15 +408,17 @@ public final class LoadHarness {
                 cores(window.after().postgres().minus(window.before().postgres()), seconds),
                 cores(window.after().harness().minus(window.before().harness()), seconds));
 
-        boolean failed = figures.serverErrors() > 0
+        boolean failed = stalled
+                || figures.serverErrors() > 0
                 || failedJourneys > 0
                 || viewers.failures() > 0
                 || links.count() == 0
                 || drained.isEmpty();
         line(
-                "%n%s: %d 5xx answers, %d other non-2xx answers in the measured period, %d failed journeys, %d page"
+                "%n%s: %s%d 5xx answers, %d other non-2xx answers in the measured period, %d failed journeys, %d page"
                         + " views not 200%s%s",
                 failed ? "FAILED" : "OK",
+                stalled ? "stalled, " : "",
                 figures.serverErrors(),
                 figures.otherAnswers(),
                 failedJourneys,

@@ -48,6 +48,7 @@ final class RequestFigures {
     private final Map<String, String> serverErrors = new ConcurrentHashMap<>();
 
     private final AtomicLong serverErrorCount = new AtomicLong();
+    private final AtomicLong answers = new AtomicLong();
     private volatile boolean measuring = false;
 
     private Counters of(String kind) {
@@ -92,6 +93,7 @@ final class RequestFigures {
 
     /** An HTTP exchange that got an answer with {@code status}, {@code nanos} after it was sent. */
     void answered(String kind, int status, long nanos) {
+        answers.incrementAndGet();
         if (!measuring) {
             return;
         }
@@ -104,6 +106,11 @@ final class RequestFigures {
         } else {
             t.otherAnswers().incrementAndGet();
         }
+    }
+
+    /** HTTP answers received so far, measured or not: a number that stops growing means a stall. */
+    long answers() {
+        return answers.get();
     }
 
     /** Answers in the measured period that were neither 2xx nor 5xx. */

@@ -19,7 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
  * An API client that behaves as a careful retailer's system does when a server dies under it: a
  * request that got no answer (refused or cut connection, timeout, 5xx) is sent again, unchanged
  * (same body, same {@code Idempotency-Key}), after a short pause, to the next instance, until an
- * answer comes or {@link #GIVE_UP_AFTER} has passed.
+ * answer comes or {@link #GIVE_UP_AFTER} (or the time given) has passed. It also opens customer
+ * pages as a browser does, and times every exchange in {@link RequestFigures}.
  */
 final class RetryingClient {
 
@@ -45,6 +46,7 @@ final class RetryingClient {
     private final List<String> instances;
     private final String apiKey;
     private final RequestFigures figures;
+    private final Duration giveUpAfter;
     private final AtomicInteger next = new AtomicInteger();
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -52,9 +54,15 @@ final class RetryingClient {
             .build();
 
     RetryingClient(List<String> instances, String apiKey, RequestFigures figures) {
+        this(instances, apiKey, figures, GIVE_UP_AFTER);
+    }
+
+    /** A client that gives up on a request after {@code giveUpAfter} without an answer. */
+    RetryingClient(List<String> instances, String apiKey, RequestFigures figures, Duration giveUpAfter) {
         this.instances = instances;
         this.apiKey = apiKey;
         this.figures = figures;
+        this.giveUpAfter = giveUpAfter;
     }
 
     int instances() {
@@ -104,7 +112,7 @@ final class RetryingClient {
     private Answer send(
             String kind, String method, String path, byte @Nullable [] body, Map<String, String> headers, int first) {
         figures.request(kind);
-        long deadline = System.nanoTime() + GIVE_UP_AFTER.toNanos();
+        long deadline = System.nanoTime() + giveUpAfter.toNanos();
         for (int attempt = 0; ; attempt++) {
             String base = instances.get((first + attempt) % instances.size());
             HttpRequest.Builder request =
@@ -139,7 +147,7 @@ final class RetryingClient {
             }
             figures.unanswered(kind);
             if (System.nanoTime() > deadline) {
-                throw new GaveUp(method + " " + path + ": no answer within " + GIVE_UP_AFTER);
+                throw new GaveUp(method + " " + path + ": no answer within " + giveUpAfter);
             }
             try {
                 Thread.sleep(250);
