@@ -69,12 +69,20 @@ final class PageViewers {
         if (path.isEmpty()) {
             return; // no such page yet, at the very start
         }
-        RetryingClient.Answer answer = client.page(tracking ? TRACKING_PAGE : THANK_YOU_PAGE, path.get());
         views.incrementAndGet();
-        if (answer.status() != 200) {
-            failures.incrementAndGet();
-            firstFailure.compareAndSet(null, "HTTP " + answer.status() + " for " + path.get());
+        try {
+            RetryingClient.Answer answer = client.page(tracking ? TRACKING_PAGE : THANK_YOU_PAGE, path.get());
+            if (answer.status() != 200) {
+                failed("HTTP " + answer.status() + " for " + path.get());
+            }
+        } catch (RetryingClient.GaveUp e) {
+            failed(e.getMessage());
         }
+    }
+
+    private void failed(String what) {
+        failures.incrementAndGet();
+        firstFailure.compareAndSet(null, what);
     }
 
     private Optional<String> recentThankYouPage() {
