@@ -8,10 +8,12 @@
 # not drain.
 # Usage: bench/load.sh [measured seconds, default 120] [journey clients, default 8] [page viewers, default 8]
 # WARM_UP (seconds, default 30), PAUSE (ms between a viewer's pages, default 200) and APP_ARGS (settings
-# for the instance, e.g. APP_ARGS=--spring.threads.virtual.enabled=false) vary the rest.
+# for the instance, e.g. APP_ARGS=--spring.threads.virtual.enabled=false) and LAYOUT (jar: java -jar
+# aftercart.jar, the default; extracted: the jar extracted by its tools jar mode) vary the rest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -q -Pload package -DskipTests \
   -Dload.seconds="${1:-120}" -Dload.clients="${2:-8}" -Dload.viewers="${3:-8}" \
-  -Dload.warm-up="${WARM_UP:-30}" -Dload.pause="${PAUSE:-200}" -Dload.app-arguments="${APP_ARGS:--}"
+  -Dload.warm-up="${WARM_UP:-30}" -Dload.pause="${PAUSE:-200}" -Dload.app-arguments="${APP_ARGS:--}" \
+  -Dload.layout="${LAYOUT:-jar}"
 echo "summary: target/load/summary.md; backlog per second: target/load/backlog.csv; log: target/load/logs"

@@ -40,7 +40,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  *
  * <p>Not a test: {@code bench/load.sh} (or {@code ./mvnw -Pload package -DskipTests}) runs it.
  * Arguments: the jar, the output folder, the shared payload folder, measured seconds, journey
- * clients, page viewers, warm-up seconds, and the viewers' pause between pages in milliseconds.
+ * clients, page viewers, warm-up seconds, the viewers' pause between pages in milliseconds,
+ * settings for the instance (space-separated, {@code -} for none), and {@code extracted} to start
+ * the instance from the extracted jar instead of the packaged one ({@code jar}).
  * Exits non-zero when a request was answered 5xx, a journey failed, a page did not open or the
  * backlog did not drain, so that a wrong run cannot pass for a good one.
  */
@@ -73,6 +75,7 @@ public final class LoadHarness {
         List<String> appArguments = args.length > 8 && !args[8].isBlank() && !args[8].equals("-")
                 ? List.of(args[8].strip().split("\\s+"))
                 : List.of();
+        boolean extracted = args.length > 9 && args[9].equals("extracted");
         Files.createDirectories(out);
         for (String noisy : List.of("com.icegreen", "io.zonky")) {
             ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(noisy))
@@ -80,13 +83,22 @@ public final class LoadHarness {
         }
         LoadHarness harness = new LoadHarness(out);
         boolean failed = harness.run(
-                jar, new CarrierPayloads(payloads), measured, journeyClients, pageViewers, warmUp, pause, appArguments);
+                extracted ? extract(jar, out.resolve("app")) : jar,
+                extracted,
+                new CarrierPayloads(payloads),
+                measured,
+                journeyClients,
+                pageViewers,
+                warmUp,
+                pause,
+                appArguments);
         Files.writeString(out.resolve("summary.md"), harness.report);
         System.exit(failed ? 1 : 0);
     }
 
     private boolean run(
             Path jar,
+            boolean extracted,
             CarrierPayloads payloads,
             Duration measured,
             int journeyClients,
@@ -115,7 +127,10 @@ public final class LoadHarness {
                 AftercartProcess app = HarnessSetUp.instance(
                         "load", jar, out, AftercartProcess.OPERATOR_JVM_OPTIONS, postgres, "load", smtp, appArguments);
                 line(
-                        "JVM: %s %s, options %s%s; PostgreSQL %s (embedded; fsync %s, synchronous_commit %s)",
+                        "started from %s%nJVM: %s %s, options %s%s; PostgreSQL %s (embedded; fsync %s, synchronous_commit %s)",
+                        extracted
+                                ? "the extracted jar (java -Djarmode=tools -jar aftercart.jar extract)"
+                                : "the packaged jar (java -jar aftercart.jar)",
                         System.getProperty("java.vm.name"),
                         System.getProperty("java.runtime.version"),
                         String.join(" ", app.jvmOptions()),
@@ -445,6 +460,30 @@ public final class LoadHarness {
 
     private static double cores(Duration cpu, double seconds) {
         return cpu.toMillis() / 1000.0 / seconds;
+    }
+
+    /**
+     * The jar extracted as Spring Boot's {@code tools} jar mode does it for production (the
+     * application's classes and a {@code lib/} folder of plain jars on the class path, no nested
+     * jars); returns the jar to start.
+     */
+    private static Path extract(Path jar, Path destination) throws IOException, InterruptedException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process extracting = new ProcessBuilder(
+                        java,
+                        "-Djarmode=tools",
+                        "-jar",
+                        jar.toString(),
+                        "extract",
+                        "--force",
+                        "--destination",
+                        destination.toString())
+                .inheritIO()
+                .start();
+        if (extracting.waitFor() != 0) {
+            throw new IllegalStateException("could not extract " + jar);
+        }
+        return destination.resolve(jar.getFileName());
     }
 
     private static String machine() {
