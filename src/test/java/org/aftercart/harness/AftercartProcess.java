@@ -1,4 +1,4 @@
-package org.aftercart.faults;
+package org.aftercart.harness;
 
 import java.io.IOException;
 import java.net.URI;
@@ -23,10 +23,14 @@ final class AftercartProcess {
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(8);
 
+    /** The JVM options of the project's other benchmarks ({@code bench/lib.sh}): what an operator runs. */
+    static final List<String> OPERATOR_JVM_OPTIONS = List.of("-Xms64m", "-Xmx320m", "-XX:+UseSerialGC");
+
     private final String name;
     private final int port;
     private final Path jar;
     private final Path logs;
+    private final List<String> jvmOptions;
     private final Map<String, String> environment;
     private final List<String> arguments;
     private final HttpClient http =
@@ -35,11 +39,18 @@ final class AftercartProcess {
     private int starts;
 
     AftercartProcess(
-            String name, int port, Path jar, Path logs, Map<String, String> environment, List<String> arguments) {
+            String name,
+            int port,
+            Path jar,
+            Path logs,
+            List<String> jvmOptions,
+            Map<String, String> environment,
+            List<String> arguments) {
         this.name = name;
         this.port = port;
         this.jar = jar;
         this.logs = logs;
+        this.jvmOptions = jvmOptions;
         this.environment = environment;
         this.arguments = arguments;
     }
@@ -57,9 +68,10 @@ final class AftercartProcess {
         long begin = System.nanoTime();
         starts++;
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(
-                // C1 only: a third less CPU to start, which is what a restart on a busy machine waits for
-                java, "-Xms64m", "-Xmx320m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString()));
         command.add("--server.port=" + port);
         command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command)
@@ -88,6 +100,46 @@ final class AftercartProcess {
             Thread.sleep(100);
         }
         return Duration.ofNanos(System.nanoTime() - begin);
+    }
+
+    /** The JVM options it runs with. */
+    List<String> jvmOptions() {
+        return jvmOptions;
+    }
+
+    /** The CPU time the running JVM has used so far (all its threads), zero when it is not running. */
+    Duration cpuTime() {
+        Process running = process;
+        return running == null
+                ? Duration.ZERO
+                : running.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
+    /**
+     * Writes the running JVM's threads, virtual ones included, to {@code file} ({@code jcmd
+     * Thread.dump_to_file}); returns whether that worked.
+     */
+    boolean dumpThreads(Path file) throws InterruptedException {
+        Process running = process;
+        if (running == null || !running.isAlive()) {
+            return false;
+        }
+        Path java = Path.of(ProcessHandle.current().info().command().orElse("java"));
+        Path jcmd = java.resolveSibling("jcmd");
+        try {
+            Process dump = new ProcessBuilder(
+                            jcmd.toString(),
+                            Long.toString(running.pid()),
+                            "Thread.dump_to_file",
+                            "-format=text",
+                            file.toAbsolutePath().toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            return dump.waitFor(60, TimeUnit.SECONDS) && dump.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** SIGKILL: the JVM stops at once, in the middle of whatever it was doing. */

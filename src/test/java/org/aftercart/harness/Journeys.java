@@ -1,5 +1,6 @@
-package org.aftercart.faults;
+package org.aftercart.harness;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,8 +13,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
-import org.aftercart.faults.CarrierPayloads.Carrier;
-import org.aftercart.faults.RetryingClient.Answer;
+import org.aftercart.harness.CarrierPayloads.Carrier;
+import org.aftercart.harness.RetryingClient.Answer;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -53,6 +54,12 @@ final class Journeys {
         volatile @Nullable String returnId;
         volatile @Nullable String returnNumber;
         volatile int checkpoints;
+        /** The thank-you page the order's answer links to ({@code Link: <…>; rel="thank-you"}). */
+        volatile @Nullable String thankYouPath;
+        /** {@link System#nanoTime()} when the journey started and, once it has, when it finished. */
+        volatile long startedAt;
+
+        volatile long finishedAt;
         volatile boolean finished;
         volatile @Nullable String failure;
 
@@ -86,6 +93,13 @@ final class Journeys {
         return List.copyOf(journeys);
     }
 
+    /** The journey started {@code back} journeys before the latest one, when there is one. */
+    @Nullable
+    Journey recent(int back) {
+        int index = journeys.size() - 1 - back;
+        return index < 0 ? null : journeys.get(index);
+    }
+
     /** Runs journeys from {@code clients} clients until {@code stop} says so; journeys under way then are finished. */
     void drive(int clients, BooleanSupplier stop) throws Exception {
         try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
@@ -101,7 +115,9 @@ final class Journeys {
                                 stalledParcels && n % 4 == 3);
                         journeys.add(journey);
                         try {
+                            journey.startedAt = System.nanoTime();
                             run(journey);
+                            journey.finishedAt = System.nanoTime();
                             journey.finished = true;
                         } catch (RuntimeException | AssertionError e) {
                             journey.failure = e.toString();
@@ -134,10 +150,12 @@ final class Journeys {
         journey.orderId = orderId;
         journey.orderNumber = placed.body().get("number").asString();
         journey.customerId = placed.body().get("customerId").asString();
+        journey.thankYouPath = thankYouPath(placed);
         String lineId = placed.body().get("lines").get(0).get("id").asString();
 
         String fulfillmentOrder = null;
-        for (JsonNode candidate : client.read("/api/v1/fulfillment-orders?orderId=" + orderId)) {
+        for (JsonNode candidate :
+                client.read("GET /fulfillment-orders?orderId=", "/api/v1/fulfillment-orders?orderId=" + orderId)) {
             fulfillmentOrder = candidate.get("id").asString();
         }
         check(fulfillmentOrder != null, "no fulfilment order for order " + orderId);
@@ -188,7 +206,7 @@ final class Journeys {
         }
         journey.checkpoints = delivery.checkpoints();
         waitFor(
-                () -> client.read("/api/v1/orders/" + orderId)
+                () -> client.read("GET /orders/{id} (until delivered)", "/api/v1/orders/" + orderId)
                                 .get("lines")
                                 .get(0)
                                 .get("quantities")
@@ -234,11 +252,24 @@ final class Journeys {
         if (answer.ok()) {
             return;
         }
-        if (answer.status() == 409 && done.test(client.read(resource))) {
+        if (answer.status() == 409 && done.test(client.read("GET after a 409 of " + kind, resource))) {
             client.acceptedEarlier(kind);
             return;
         }
         throw new IllegalStateException(kind + " " + path + ": HTTP " + answer.status() + " " + answer.body());
+    }
+
+    /** The path of the {@code rel="thank-you"} link of an order's answer, or null when there is none. */
+    private static @Nullable String thankYouPath(Answer placed) {
+        for (String link : placed.headers().allValues("Link")) {
+            for (String each : link.split(",")) {
+                if (each.contains("rel=\"thank-you\"")) {
+                    URI target = URI.create(each.substring(each.indexOf('<') + 1, each.indexOf('>')));
+                    return target.getRawPath();
+                }
+            }
+        }
+        return null;
     }
 
     private static String status(JsonNode resource) {

@@ -1,4 +1,4 @@
-package org.aftercart.faults;
+package org.aftercart.harness;
 
 import java.io.IOException;
 import java.nio.file.Files;

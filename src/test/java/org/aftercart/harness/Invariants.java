@@ -1,4 +1,4 @@
-package org.aftercart.faults;
+package org.aftercart.harness;
 
 import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.MessagingException;
@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import org.aftercart.faults.Journeys.Journey;
-import org.aftercart.faults.Journeys.Outcome;
+import org.aftercart.harness.Journeys.Journey;
+import org.aftercart.harness.Journeys.Outcome;
 import org.aftercart.notifications.WebhookReceiver;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;

@@ -1,8 +1,9 @@
-package org.aftercart.faults;
+package org.aftercart.harness;
 
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -18,14 +19,16 @@ import tools.jackson.databind.json.JsonMapper;
  * An API client that behaves as a careful retailer's system does when a server dies under it: a
  * request that got no answer (refused or cut connection, timeout, 5xx) is sent again, unchanged
  * (same body, same {@code Idempotency-Key}), after a short pause, to the next instance, until an
- * answer comes or {@link #GIVE_UP_AFTER} has passed.
+ * answer comes or {@link #GIVE_UP_AFTER} (or the time given) has passed. It also opens customer
+ * pages as a browser does, and times every exchange in {@link RequestFigures}.
  */
 final class RetryingClient {
 
     /** Long: a start-up on a busy two-core machine can take two minutes and more. */
     static final Duration GIVE_UP_AFTER = Duration.ofMinutes(6);
 
-    record Answer(int status, JsonNode body) {
+    /** An answer: its status, its JSON body (a missing node when it is not JSON), its headers. */
+    record Answer(int status, JsonNode body, HttpHeaders headers) {
         boolean ok() {
             return status / 100 == 2;
         }
@@ -43,6 +46,7 @@ final class RetryingClient {
     private final List<String> instances;
     private final String apiKey;
     private final RequestFigures figures;
+    private final Duration giveUpAfter;
     private final AtomicInteger next = new AtomicInteger();
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -50,9 +54,15 @@ final class RetryingClient {
             .build();
 
     RetryingClient(List<String> instances, String apiKey, RequestFigures figures) {
+        this(instances, apiKey, figures, GIVE_UP_AFTER);
+    }
+
+    /** A client that gives up on a request after {@code giveUpAfter} without an answer. */
+    RetryingClient(List<String> instances, String apiKey, RequestFigures figures, Duration giveUpAfter) {
         this.instances = instances;
         this.apiKey = apiKey;
         this.figures = figures;
+        this.giveUpAfter = giveUpAfter;
     }
 
     int instances() {
@@ -73,13 +83,21 @@ final class RetryingClient {
                 firstInstance());
     }
 
-    /** A read through the API; not counted among the requests whose effect is checked. */
-    JsonNode read(String path) {
-        Answer answer = send(null, "GET", path, null, Map.of("Authorization", "Bearer " + apiKey), firstInstance());
+    /**
+     * A read through the API; {@code kind} starts with {@code GET}, so {@link RequestFigures} leaves it
+     * out of the requests whose effect is checked.
+     */
+    JsonNode read(String kind, String path) {
+        Answer answer = send(kind, "GET", path, null, Map.of("Authorization", "Bearer " + apiKey), firstInstance());
         if (!answer.ok()) {
             throw new IllegalStateException("GET " + path + ": HTTP " + answer.status() + " " + answer.body());
         }
         return answer.body();
+    }
+
+    /** A customer's page (HTML), as a browser asks for it: no API key. */
+    Answer page(String kind, String path) {
+        return send(kind, "GET", path, null, Map.of("Accept", "text/html"), firstInstance());
     }
 
     /** A signed webhook, sent first to instance {@code first} (an index). */
@@ -92,16 +110,9 @@ final class RetryingClient {
     }
 
     private Answer send(
-            @Nullable String kind,
-            String method,
-            String path,
-            byte @Nullable [] body,
-            Map<String, String> headers,
-            int first) {
-        if (kind != null) {
-            figures.request(kind);
-        }
-        long deadline = System.nanoTime() + GIVE_UP_AFTER.toNanos();
+            String kind, String method, String path, byte @Nullable [] body, Map<String, String> headers, int first) {
+        figures.request(kind);
+        long deadline = System.nanoTime() + giveUpAfter.toNanos();
         for (int attempt = 0; ; attempt++) {
             String base = instances.get((first + attempt) % instances.size());
             HttpRequest.Builder request =
@@ -113,19 +124,17 @@ final class RetryingClient {
                 request.header("Content-Type", "application/json")
                         .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
             }
-            if (kind != null) {
-                figures.attempt(kind);
-            }
+            figures.attempt(kind);
             try {
+                long sent = System.nanoTime();
                 HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() >= 500 && kind != null) {
+                figures.answered(kind, response.statusCode(), System.nanoTime() - sent);
+                if (response.statusCode() >= 500) {
                     figures.serverError(kind, response.statusCode() + " " + response.body());
                 }
                 if (response.statusCode() < 500) {
-                    Answer answer = new Answer(
-                            response.statusCode(),
-                            response.body().isBlank() ? json.missingNode() : json.readTree(response.body()));
-                    if (kind != null && answer.ok()) {
+                    Answer answer = new Answer(response.statusCode(), json(response), response.headers());
+                    if (answer.ok()) {
                         figures.accepted(kind);
                     }
                     return answer;
@@ -136,11 +145,9 @@ final class RetryingClient {
                 Thread.currentThread().interrupt();
                 throw new GaveUp(method + " " + path + ": interrupted");
             }
-            if (kind != null) {
-                figures.unanswered(kind);
-            }
+            figures.unanswered(kind);
             if (System.nanoTime() > deadline) {
-                throw new GaveUp(method + " " + path + ": no answer within " + GIVE_UP_AFTER);
+                throw new GaveUp(method + " " + path + ": no answer within " + giveUpAfter);
             }
             try {
                 Thread.sleep(250);
@@ -149,6 +156,14 @@ final class RetryingClient {
                 throw new GaveUp(method + " " + path + ": interrupted");
             }
         }
+    }
+
+    private static JsonNode json(HttpResponse<String> response) {
+        boolean isJson = response.headers()
+                .firstValue("Content-Type")
+                .map(type -> type.contains("json"))
+                .orElse(false);
+        return isJson && !response.body().isBlank() ? json.readTree(response.body()) : json.missingNode();
     }
 
     /** Counts a request accepted although its answer was a 409: a read showed an earlier attempt did it. */
