@@ -8,7 +8,7 @@
 # not drain.
 # Usage: bench/load.sh [measured seconds, default 120] [journey clients, default 8] [page viewers, default 8]
 # WARM_UP (seconds, default 30), PAUSE (ms between a viewer's pages, default 200) and APP_ARGS (settings
-# for the instance, e.g. APP_ARGS=--spring.threads.virtual.enabled=false) and LAYOUT (jar: java -jar
+# for the instance, e.g. APP_ARGS=--aftercart.notifications.dispatch=false) and LAYOUT (jar: java -jar
 # aftercart.jar, the default; extracted: the jar extracted by its tools jar mode) vary the rest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
