@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -343,7 +344,9 @@ class ReturnRulesIntegrationTests {
             outcomes = List.of(first.get(), second.get());
         }
 
-        assertThat(outcomes).containsExactlyInAnyOrder("RESOLVED", "REFUSED");
+        // The second finds the refund decided: it carries it on (or finds it under way), never a second one.
+        assertThat(outcomes).contains("RESOLVED").allMatch(status -> Set.of("RESOLVED", "REFUND_PENDING")
+                .contains(status));
         assertThat(payments.transactionsOf(order.id().id()))
                 .filteredOn(t -> t.kind() == PaymentTransaction.Kind.REFUND)
                 .hasSize(1);
