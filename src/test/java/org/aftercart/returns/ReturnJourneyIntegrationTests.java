@@ -458,15 +458,7 @@ class ReturnJourneyIntegrationTests {
         String sku = fixtures.products.variant("MUG", "ONE", "40.00", 5);
         OrderView order = fixtures.delivered(sku, 1);
         ReturnView received = receiveAll(returns.request(request(order, ReturnOutcome.REFUND, null)), false);
-        // What the resolution's first transaction leaves when the process dies before calling the provider.
-        jdbc.sql(
-                        """
-                        update returns.returns set status = 'REFUND_PENDING', refund_amount = 40.00,
-                            store_credit_amount = 0, bonus_amount = 0, updated_at = now() - interval '1 hour'
-                        where id = ?
-                        """)
-                .param(received.id().id())
-                .update();
+        refundDecidedBeforeACrash(received);
         String key = "return:" + received.id() + ":refund";
 
         sweeper.sweep();
@@ -489,16 +481,8 @@ class ReturnJourneyIntegrationTests {
         String sku = fixtures.products.variant("MUG", "ONE", "40.00", 5);
         OrderView order = fixtures.delivered(sku, 1);
         ReturnView received = receiveAll(returns.request(request(order, ReturnOutcome.REFUND, null)), false);
-        // The caller's resolve decided the refund, then the process died before the provider was called;
-        // the caller, who got no answer, sends its resolve again at once.
-        jdbc.sql(
-                        """
-                        update returns.returns set status = 'REFUND_PENDING', refund_amount = 40.00,
-                            store_credit_amount = 0, bonus_amount = 0
-                        where id = ?
-                        """)
-                .param(received.id().id())
-                .update();
+        // The caller, who got no answer, sends its resolve again.
+        refundDecidedBeforeACrash(received);
         String key = "return:" + received.id() + ":refund";
 
         ReturnView resolved = returns.resolve(received.id(), "api:retailer");
@@ -509,6 +493,18 @@ class ReturnJourneyIntegrationTests {
         assertThatThrownBy(() -> returns.resolve(received.id(), "api:retailer"))
                 .isInstanceOf(ReturnStepNotAllowed.class);
         assertThat(provider.refundCalls).containsOnlyOnce(key);
+    }
+
+    /** What the resolution's first transaction leaves when the process dies before calling the provider. */
+    private void refundDecidedBeforeACrash(ReturnView received) {
+        jdbc.sql(
+                        """
+                        update returns.returns set status = 'REFUND_PENDING', refund_amount = 40.00,
+                            store_credit_amount = 0, bonus_amount = 0, updated_at = now() - interval '1 hour'
+                        where id = ?
+                        """)
+                .param(received.id().id())
+                .update();
     }
 
     @Test
