@@ -2,6 +2,8 @@
 # Benchmarks the demo run: start-up to healthy (cold data folder, warm data folder, and with a
 # JDK 25 AOT cache), order intake through the REST API at 32 concurrent clients, and resident
 # memory after the intake. Needs wrk (Debian package). Usage: bench/intake.sh [seconds]
+# Settings: SKIP_STARTUP=1 (intake only), WARMUP=seconds (default 60), PROFILE=1 (JFR recording),
+# JAVA_OPTS.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -30,8 +32,17 @@ wrk -t2 -c32 -d"${WARMUP:-60}s" -s bench/intake.lua "http://localhost:$PORT" > "
 PG_PORT=$(grep -o 'jdbc:postgresql://localhost:[0-9]*' "$OUT/intake.log" | head -1 | cut -d: -f4)
 count_orders() { psql -qtA -h localhost -p "$PG_PORT" -U postgres aftercart -c "select count(*) from orders.orders" 2>/dev/null || echo "?"; }
 before=$(count_orders)
+jvm_cpu_before=$(cpu_ms "$PID"); pg_cpu_before=$(postgres_cpu_ms)
+# Methods waiting for the JIT compiler: hundreds mean the JVM is still warming up (on a slow
+# machine it can take minutes under this load), and the figures are below its steady state.
+jit_queue() { "$(dirname "$JAVA")/jcmd" "$PID" Compiler.queue | grep -c '^[0-9]' || true; }
+jit_queue_before=$(jit_queue)
+# PROFILE=1 records the measured period with JDK Flight Recorder into $OUT/intake.jfr.
+[ -n "${PROFILE:-}" ] && "$(dirname "$JAVA")/jcmd" "$PID" JFR.start name=intake settings=profile filename="$OUT/intake.jfr" >/dev/null
 echo "measured ${DURATION} s"
 wrk -t2 -c32 -d"${DURATION}s" --latency -s bench/intake.lua "http://localhost:$PORT" | tee "$OUT/wrk.txt"
+[ -n "${PROFILE:-}" ] && "$(dirname "$JAVA")/jcmd" "$PID" JFR.stop name=intake >/dev/null
+jvm_cpu=$(( $(cpu_ms "$PID") - jvm_cpu_before )); jit_queue_after=$(jit_queue); pg_cpu=$(( $(postgres_cpu_ms) - pg_cpu_before ))
 after=$(count_orders)
 jvm_rss=$(rss_mb "$PID")
 pg_pss=$(postgres_pss_mb "$PID")
@@ -43,5 +54,7 @@ start-up to healthy: cold (empty data folder, demo seeding) ${cold} ms; warm ${w
 JVM CPU time until healthy: cold ${cold_cpu} ms; warm ${warm_cpu} ms; warm with AOT cache ${aot_cpu} ms; load average $(cut -d' ' -f1-3 /proc/loadavg)
 intake ($DURATION s, 32 connections, 2 wrk threads): $(grep -E 'orders_per_second|p99_ms|non_2xx' "$OUT/wrk.txt" | paste -sd' ' -)
 orders created during the measured run (database count): $((after - before))
+methods waiting for the JIT compiler: ${jit_queue_before} when the measured run started, ${jit_queue_after} at its end
+CPU per order during the measured run: JVM $(awk -v c="$jvm_cpu" -v n="$((after - before))" 'BEGIN {printf "%.2f", c / n}') ms; embedded PostgreSQL $(awk -v c="$pg_cpu" -v n="$((after - before))" 'BEGIN {printf "%.2f", c / n}') ms
 resident memory after intake: JVM ${jvm_rss} MB; embedded PostgreSQL processes ${pg_pss} MB (proportional set size)
 REPORT

@@ -42,7 +42,18 @@ start() {
     sleep 0.05
   done
   STARTUP_MS=$(( $(date +%s%3N) - begin ))
-  CPU_MS=$(awk -v tick="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / tick)}' "/proc/$PID/stat")
+  CPU_MS=$(cpu_ms "$PID")
+}
+
+# CPU time (user + system, ms) a process has used so far.
+cpu_ms() { awk -v tick="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / tick)}' "/proc/$1/stat"; }
+# CPU time of all embedded PostgreSQL processes; backends of the connection pool live through a run.
+postgres_cpu_ms() {
+  local total=0 pid
+  for pid in $(pgrep -x postgres); do
+    [ -r "/proc/$pid/stat" ] && total=$((total + $(cpu_ms "$pid")))
+  done
+  echo "$total"
 }
 
 rss_mb() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$1/status"; }

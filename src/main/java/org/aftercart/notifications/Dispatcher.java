@@ -1,5 +1,6 @@
 package org.aftercart.notifications;
 
+import jakarta.annotation.PreDestroy;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -11,10 +12,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.aftercart.orders.OrderId;
 import org.aftercart.orders.OrderManagement;
 import org.aftercart.orders.OrderView;
@@ -42,13 +45,6 @@ class Dispatcher implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
 
-    /**
-     * Platform threads (ADR 33): a hand-over renders templates and may load classes from the jar, which
-     * with virtual threads can deadlock on a 2-core machine; the round's parallelism bounds how many.
-     */
-    private static final ThreadFactory HAND_OVER_THREADS =
-            Thread.ofPlatform().name("message-hand-over-", 0).daemon().factory();
-
     private final Messages messages;
     private final Routing routing;
     private final MessageComposer composer;
@@ -63,6 +59,16 @@ class Dispatcher implements SmartLifecycle {
     private final ApplicationEventPublisher events;
     private final NotificationMetrics metrics;
     private final Clock clock;
+
+    /**
+     * Each lane hands messages over on its own pool of {@code parallelism} platform threads (ADR 33: a
+     * hand-over renders templates and may load classes from the jar, which with virtual threads can
+     * deadlock on a 2-core machine). The threads are kept between rounds, since starting a platform
+     * thread per message cost more than many hand-overs, and end after a minute without work.
+     */
+    private final ExecutorService handOvers;
+
+    private final ExecutorService expressHandOvers;
 
     private volatile boolean running;
     private @Nullable Thread loop;
@@ -96,6 +102,26 @@ class Dispatcher implements SmartLifecycle {
         this.events = events;
         this.metrics = metrics;
         this.clock = clock;
+        this.handOvers = handOverPool("message-hand-over-", settings.parallelism());
+        this.expressHandOvers = handOverPool("express-message-hand-over-", settings.parallelism());
+    }
+
+    private static ExecutorService handOverPool(String threadName, int threads) {
+        var pool = new ThreadPoolExecutor(
+                threads,
+                threads,
+                1,
+                TimeUnit.MINUTES,
+                new LinkedBlockingQueue<>(),
+                Thread.ofPlatform().name(threadName, 0).daemon().factory());
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
+
+    @PreDestroy
+    void shutDownHandOvers() {
+        handOvers.shutdown();
+        expressHandOvers.shutdown();
     }
 
     @Override
@@ -192,17 +218,17 @@ class Dispatcher implements SmartLifecycle {
             groups.computeIfAbsent(digestGroup(claimed.message()), key -> new ArrayList<>())
                     .add(claimed);
         }
-        Semaphore inFlight = new Semaphore(settings.parallelism());
-        try (ExecutorService executor = Executors.newThreadPerTaskExecutor(HAND_OVER_THREADS)) {
-            for (List<Messages.Claimed> group : groups.values()) {
-                inFlight.acquire();
-                executor.submit(() -> {
-                    try {
-                        deliver(group);
-                    } finally {
-                        inFlight.release();
-                    }
-                });
+        ExecutorService pool = expressOnly ? expressHandOvers : handOvers;
+        List<Future<?>> handedOver = new ArrayList<>(groups.size());
+        for (List<Messages.Claimed> group : groups.values()) {
+            handedOver.add(pool.submit(() -> deliver(group)));
+        }
+        for (Future<?> handOver : handedOver) {
+            try {
+                handOver.get();
+            } catch (ExecutionException e) {
+                // deliver() records what went wrong with each message; this is only what escaped it.
+                log.error("A message hand-over failed", e.getCause());
             }
         }
         return batch.size();

@@ -55,12 +55,13 @@ public final class FaultHarness {
     }
 
     public static void main(String[] args) throws Exception {
-        Path jar = Path.of(args.length > 0 ? args[0] : "target/aftercart.jar");
-        Path out = Path.of(args.length > 1 ? args[1] : "target/faults");
-        Path payloads = Path.of(args.length > 2 ? args[2] : "../shared/data/payloads");
-        Duration burst = Duration.ofSeconds(args.length > 3 ? Long.parseLong(args[3]) : 75);
-        int kills = args.length > 4 ? Integer.parseInt(args[4]) : 3;
-        long seed = args.length > 5 && args[5].matches("-?\\d+") ? Long.parseLong(args[5]) : System.currentTimeMillis();
+        var arguments = HarnessArguments.of(args);
+        Path jar = arguments.path(0, "target/aftercart.jar");
+        Path out = arguments.path(1, "target/faults");
+        Path payloads = arguments.path(2, "../shared/data/payloads");
+        Duration burst = arguments.seconds(3, 75);
+        int kills = arguments.count(4, 3);
+        long seed = arguments.number(5, System.currentTimeMillis());
         Files.createDirectories(out);
         for (String noisy : List.of("com.icegreen", "io.zonky")) {
             ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(noisy))

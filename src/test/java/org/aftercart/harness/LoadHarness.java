@@ -63,19 +63,18 @@ public final class LoadHarness {
     }
 
     public static void main(String[] args) throws Exception {
-        Path jar = Path.of(args.length > 0 ? args[0] : "target/aftercart.jar");
-        Path out = Path.of(args.length > 1 ? args[1] : "target/load");
-        Path payloads = Path.of(args.length > 2 ? args[2] : "../shared/data/payloads");
-        Duration measured = Duration.ofSeconds(args.length > 3 ? Long.parseLong(args[3]) : 120);
-        int journeyClients = args.length > 4 ? Integer.parseInt(args[4]) : 8;
-        int pageViewers = args.length > 5 ? Integer.parseInt(args[5]) : 8;
-        Duration warmUp = Duration.ofSeconds(args.length > 6 ? Long.parseLong(args[6]) : 30);
-        Duration pause = Duration.ofMillis(args.length > 7 ? Long.parseLong(args[7]) : 200);
-        // "-": none (Maven drops an empty argument)
-        List<String> appArguments = args.length > 8 && !args[8].isBlank() && !args[8].equals("-")
-                ? List.of(args[8].strip().split("\\s+"))
-                : List.of();
-        boolean extracted = args.length > 9 && args[9].equals("extracted");
+        var arguments = HarnessArguments.of(args);
+        Path jar = arguments.path(0, "target/aftercart.jar");
+        Path out = arguments.path(1, "target/load");
+        Path payloads = arguments.path(2, "../shared/data/payloads");
+        Duration measured = arguments.seconds(3, 120);
+        int journeyClients = arguments.count(4, 8);
+        int pageViewers = arguments.count(5, 8);
+        Duration warmUp = arguments.seconds(6, 30);
+        Duration pause = arguments.millis(7, 200);
+        String appArgumentLine = arguments.text(8, "");
+        List<String> appArguments = appArgumentLine.isEmpty() ? List.of() : List.of(appArgumentLine.split("\\s+"));
+        boolean extracted = arguments.text(9, "").equals("extracted");
         Files.createDirectories(out);
         for (String noisy : List.of("com.icegreen", "io.zonky")) {
             ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(noisy))
