@@ -77,8 +77,7 @@ class ConversationApiIntegrationTests {
 
     @BeforeEach
     void setUp() {
-        apiKeys.register("conversation tests", "ak_conversation_tests");
-        api = new ApiClient(port, "ak_conversation_tests");
+        api = ApiClient.withNewKey(apiKeys, port, "conversation tests", "ak_conversation_tests");
         tag = UUID.randomUUID().toString().substring(0, 8);
         email = "talker-" + tag + "@example.org";
     }

@@ -36,8 +36,7 @@ class ProfileDetailsApiIntegrationTests {
 
     @BeforeEach
     void setUp() {
-        apiKeys.register("profile details tests", "ak_profile_details");
-        api = new ApiClient(port, "ak_profile_details");
+        api = ApiClient.withNewKey(apiKeys, port, "profile details tests", "ak_profile_details");
         category = "api-profile-" + UUID.randomUUID().toString().substring(0, 8);
         catalog.upsert(new Catalog.VariantDescription(
                 "AP-" + category, "ap-" + category, "Throw", "", category, Money.of("20.00", "EUR")));

@@ -3,7 +3,10 @@ package org.aftercart.integrations;
 import static org.aftercart.integrations.UciTestData.count;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.Map;
+import org.aftercart.AftercartApplication;
 import org.aftercart.orders.OrderManagement;
 import org.aftercart.orders.OrderView;
 import org.junit.jupiter.api.BeforeEach;
@@ -86,6 +89,26 @@ class ImportDemoSliceTests {
                         .isEqualTo(line.quantities().ordered()));
         assertThat(order.total().currency().getCurrencyCode()).isEqualTo("GBP");
         assertThat(order.changeable()).isFalse();
+    }
+
+    /**
+     * The command line an operator runs, end to end: its own application context without a web
+     * server (so every bean must do without one), the file read from disk, the report printed.
+     */
+    @Test
+    void importsAFileFromTheCommandLineAndReportsWhatItDid() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+
+        int exitCode = ImportCommandLine.run(
+                AftercartApplication.class,
+                new String[] {"import", "online-retail", "src/main/resources/demo/online-retail-slice.csv.gz"},
+                new PrintWriter(out),
+                new PrintWriter(err));
+
+        assertThat(exitCode).as(err.toString()).isZero();
+        assertThat(out.toString()).containsPattern("Rows read\\W+3,879").containsPattern("Order lines added\\W+3,770");
+        assertThat(counts()).containsEntry("orders", 286).containsEntry("lines", 3_770);
     }
 
     private Map<String, Integer> counts() {

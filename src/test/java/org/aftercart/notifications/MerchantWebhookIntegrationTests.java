@@ -68,8 +68,7 @@ class MerchantWebhookIntegrationTests {
 
     @BeforeEach
     void setUp() {
-        apiKeys.register("merchant webhook tests", "ak_merchant_webhooks");
-        api = new ApiClient(port, "ak_merchant_webhooks");
+        api = ApiClient.withNewKey(apiKeys, port, "merchant webhook tests", "ak_merchant_webhooks");
         sku = new TestCatalog(catalog, inventory).variant("TEAPOT", "BLUE", "19.00", 50);
     }
 

@@ -81,8 +81,7 @@ class ThankYouPageIntegrationTests {
 
     @BeforeEach
     void setUp() {
-        apiKeys.register("thank-you tests", "ak_thank_you_tests");
-        api = new ApiClient(port, "ak_thank_you_tests");
+        api = ApiClient.withNewKey(apiKeys, port, "thank-you tests", "ak_thank_you_tests");
         products = new TestCatalog(catalog, inventory);
     }
 

@@ -45,8 +45,7 @@ class IdempotentOrderIntakeIntegrationTests {
 
     @BeforeEach
     void setUp() {
-        apiKeys.register("idempotency tests", "ak_idempotency");
-        api = new ApiClient(port, "ak_idempotency");
+        api = ApiClient.withNewKey(apiKeys, port, "idempotency tests", "ak_idempotency");
         sku = new TestCatalog(catalog, inventory).variant("CAP", "RED", "15.00", 100);
     }
 

@@ -42,8 +42,7 @@ class OrderApiBadInputIntegrationTests {
 
     @BeforeEach
     void setUp() {
-        apiKeys.register("bad input tests", "ak_bad_input");
-        api = new ApiClient(port, "ak_bad_input");
+        api = ApiClient.withNewKey(apiKeys, port, "bad input tests", "ak_bad_input");
         sku = new TestCatalog(catalog, inventory).variant("MUG", "WHITE", "9.50", 5);
     }
 

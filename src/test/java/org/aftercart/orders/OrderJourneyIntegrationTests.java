@@ -48,8 +48,7 @@ class OrderJourneyIntegrationTests {
 
     @BeforeEach
     void setUp() {
-        apiKeys.register("journey tests", "ak_journey");
-        api = new ApiClient(port, "ak_journey");
+        api = ApiClient.withNewKey(apiKeys, port, "journey tests", "ak_journey");
         products = new TestCatalog(catalog, inventory);
     }
 

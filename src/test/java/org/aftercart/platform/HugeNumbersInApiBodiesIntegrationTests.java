@@ -42,8 +42,7 @@ class HugeNumbersInApiBodiesIntegrationTests {
 
     @BeforeEach
     void setUp() {
-        apiKeys.register("huge number tests", "ak_huge_numbers");
-        api = new ApiClient(port, "ak_huge_numbers");
+        api = ApiClient.withNewKey(apiKeys, port, "huge number tests", "ak_huge_numbers");
         sku = new TestCatalog(catalog, inventory).variant("MUG", "BLUE", "9.50", 5);
     }
 

@@ -145,8 +145,7 @@ class PersonalDataIntegrationTests {
 
     @BeforeEach
     void setUp() {
-        apiKeys.register("privacy tests", "ak_privacy_tests");
-        api = new ApiClient(port, "ak_privacy_tests");
+        api = ApiClient.withNewKey(apiKeys, port, "privacy tests", "ak_privacy_tests");
         products = new TestCatalog(catalog, inventory);
     }
 

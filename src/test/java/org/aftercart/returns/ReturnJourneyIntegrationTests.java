@@ -85,8 +85,7 @@ class ReturnJourneyIntegrationTests {
 
     @BeforeEach
     void setUp() {
-        apiKeys.register("returns tests", "ak_returns");
-        api = new ApiClient(port, "ak_returns");
+        api = ApiClient.withNewKey(apiKeys, port, "returns tests", "ak_returns");
         fixtures = new ReturnFixtures(catalog, inventory, orders);
     }
 

@@ -65,8 +65,7 @@ class ReturnRulesIntegrationTests {
 
     @BeforeEach
     void setUp() {
-        apiKeys.register("returns rules tests", "ak_returns_rules");
-        api = new ApiClient(port, "ak_returns_rules");
+        api = ApiClient.withNewKey(apiKeys, port, "returns rules tests", "ak_returns_rules");
         fixtures = new ReturnFixtures(catalog, inventory, orders);
     }
 

@@ -235,8 +235,7 @@ class StoreExchangeIntegrationTests {
 
     @Test
     void theApiAsksForTheReplacementFromTheStoresShelf() {
-        apiKeys.register("store exchange tests", "ak_store_exchange");
-        ApiClient api = new ApiClient(port, "ak_store_exchange");
+        ApiClient api = ApiClient.withNewKey(apiKeys, port, "store exchange tests", "ak_store_exchange");
         String medium = fixtures.products.variant("BELT", "M", "30.00", 5);
         String large = fixtures.products.variant("BELT", "L", "30.00", 6);
         fixtures.products.stock(store, large, 1);

@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
+import org.aftercart.platform.ApiKeys;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,6 +27,12 @@ public final class ApiClient {
     public ApiClient(int port, String apiKey) {
         this.base = "http://localhost:" + port;
         this.apiKey = apiKey;
+    }
+
+    /** A client with an API key of its own, registered under {@code label} (the console's name for it). */
+    public static ApiClient withNewKey(ApiKeys apiKeys, int port, String label, String apiKey) {
+        apiKeys.register(label, apiKey);
+        return new ApiClient(port, apiKey);
     }
 
     public Response get(String path) {

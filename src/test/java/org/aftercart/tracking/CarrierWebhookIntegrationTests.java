@@ -71,8 +71,7 @@ class CarrierWebhookIntegrationTests {
 
     @BeforeEach
     void setUp() {
-        apiKeys.register("tracking webhook tests", "ak_tracking_webhooks");
-        http = new ApiClient(port, "ak_tracking_webhooks");
+        http = ApiClient.withNewKey(apiKeys, port, "tracking webhook tests", "ak_tracking_webhooks");
         shipping = new ShippedOrders(orders, fulfillment, tracking, catalog, inventory);
     }
 

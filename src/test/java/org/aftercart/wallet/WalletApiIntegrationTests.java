@@ -42,8 +42,7 @@ class WalletApiIntegrationTests {
 
     @BeforeEach
     void setUp() {
-        apiKeys.register("wallet tests", "ak_wallet_tests");
-        api = new ApiClient(port, "ak_wallet_tests");
+        api = ApiClient.withNewKey(apiKeys, port, "wallet tests", "ak_wallet_tests");
         ledger = new LedgerChecks(jdbc, customers);
     }
 
@@ -248,8 +247,7 @@ class WalletApiIntegrationTests {
     @Test
     void guessingGiftCardCodesIsCutOffWithRetryAfter() {
         String apiKey = "ak_wallet_guess_" + UUID.randomUUID();
-        apiKeys.register("guesser", apiKey);
-        ApiClient guesser = new ApiClient(port, apiKey);
+        ApiClient guesser = ApiClient.withNewKey(apiKeys, port, "guesser", apiKey);
         String real = wallet.issueGiftCard(eur("10.00"), null, "Sold", key()).code();
 
         // Five wrong codes are allowed (aftercart.wallet.gift-card-lookups.failures-per-key in WalletTest).

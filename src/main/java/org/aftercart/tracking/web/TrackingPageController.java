@@ -14,6 +14,7 @@ import org.aftercart.platform.BrandingSettings;
 import org.aftercart.platform.LanguageLink;
 import org.aftercart.platform.Languages;
 import org.aftercart.tracking.TrackingLinks;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -34,6 +35,8 @@ import org.thymeleaf.spring6.view.ThymeleafViewResolver;
  * only ever shows the order the token or the lookup proved; anything else is the same not-found
  * page, and too many lookups get 429.
  */
+// Renders through the web's view resolver, which a command-line run (the import) does not have.
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Controller
 class TrackingPageController {
 

@@ -108,8 +108,7 @@ class KafkaBusinessEventsIntegrationTests {
 
     @Test
     void anOrdersJourneyArrivesInOrderAndWhatIsPublishedDuringAnOutageArrivesAfterIt() throws Exception {
-        apiKeys.register("kafka tests", "ak_kafka_events");
-        ApiClient api = new ApiClient(port, "ak_kafka_events");
+        ApiClient api = ApiClient.withNewKey(apiKeys, port, "kafka tests", "ak_kafka_events");
         TestCatalog products = new TestCatalog(catalog, inventory);
         String shirt = products.variant("KAFKA-SHIRT", "M", "25.00", 20);
 
