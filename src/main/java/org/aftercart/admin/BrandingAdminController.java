@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.aftercart.platform.Branding;
 import org.aftercart.platform.BrandingSettings;
 import org.aftercart.platform.InvalidBranding;
@@ -138,7 +140,7 @@ class BrandingAdminController {
         return "admin/branding";
     }
 
-    /** What the preview panel shows: the draft where it is valid, the current brand where it is not. */
+    /** What the preview panel shows: the draft's valid fields, the current brand's for the wrong ones. */
     private void preview(BrandingForm form, Branding current, Model model) {
         Branding shown = validOr(form, current);
         List<PreviewGreeting> greetings = Languages.SUPPORTED.stream()
@@ -148,11 +150,19 @@ class BrandingAdminController {
         model.addAttribute("previewGreetings", greetings);
     }
 
+    /** The draft, each wrong field of it shown as the current brand has it. */
     private static Branding validOr(BrandingForm form, Branding current) {
         try {
             return form.toBranding();
         } catch (InvalidBranding invalid) {
-            return current;
+            Set<String> wrong = invalid.problems().stream()
+                    .map(InvalidBranding.Problem::field)
+                    .collect(Collectors.toSet());
+            try {
+                return form.withFieldsOf(BrandingForm.of(current), wrong).toBranding();
+            } catch (InvalidBranding stillWrong) {
+                return current;
+            }
         }
     }
 

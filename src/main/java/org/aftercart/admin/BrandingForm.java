@@ -3,6 +3,7 @@ package org.aftercart.admin;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.aftercart.platform.Branding;
 import org.aftercart.platform.Languages;
 
@@ -49,6 +50,27 @@ record BrandingForm(
                 Branding.sixDigits(branding.backgroundColour()),
                 branding.fontFamily(),
                 greeting);
+    }
+
+    /** The form's fields under the names the browser sends, so that {@link #of(Map)} reads them back. */
+    Map<String, String> fields() {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("shop-name", shopName);
+        fields.put("logo-url", logoUrl);
+        fields.put("primary-colour", primaryColour);
+        fields.put("accent-colour", accentColour);
+        fields.put("background-colour", backgroundColour);
+        fields.put("font-family", fontFamily);
+        greeting.forEach((language, text) -> fields.put("greeting." + language, text));
+        return fields;
+    }
+
+    /** This form with the named fields taken from {@code other}. */
+    BrandingForm withFieldsOf(BrandingForm other, Set<String> names) {
+        Map<String, String> fields = fields();
+        Map<String, String> replacements = other.fields();
+        names.stream().filter(replacements::containsKey).forEach(name -> fields.put(name, replacements.get(name)));
+        return of(fields);
     }
 
     /** The brand, checked by {@link Branding} itself: an {@code InvalidBranding} names every wrong field. */

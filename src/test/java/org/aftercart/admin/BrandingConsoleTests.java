@@ -175,6 +175,28 @@ class BrandingConsoleTests {
     }
 
     @Test
+    void aWrongFieldLeavesTheRestOfTheDraftInThePreview() throws Exception {
+        mvc.perform(post("/console/settings/branding/preview")
+                        .param("shop-name", "Maison Lune")
+                        .param("logo-url", "")
+                        .param("primary-colour", "red")
+                        .param("accent-colour", "#1e1b4b")
+                        .param("background-colour", "#fffbeb")
+                        .param("font-family", "Georgia, serif")
+                        .param("greeting.en", "")
+                        .param("greeting.fr", "Bonjour {0} !")
+                        .header("HX-Request", "true")
+                        .with(csrf())
+                        .with(asAdmin()))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(allOf(
+                                containsString(">Maison Lune</span>"),
+                                containsString("preview.css?primary=%230f766e&amp;accent=%231e1b4b"),
+                                containsString("Bonjour Jo !"))));
+    }
+
+    @Test
     void onlyAdminsChangeTheBrand() throws Exception {
         mvc.perform(get("/console/settings/branding")
                         .with(user("agent@example.org").roles("AGENT")))
