@@ -7,7 +7,10 @@ import java.io.StringWriter;
 import org.aftercart.AftercartApplication;
 import org.junit.jupiter.api.Test;
 
-/** The {@code import} command line refuses bad arguments with a message, before starting anything. */
+/**
+ * The {@code import} command line refuses bad arguments with a message, before starting anything, and
+ * names what stopped it when it cannot start.
+ */
 class ImportCommandLineTests {
 
     private final StringWriter out = new StringWriter();
@@ -48,6 +51,20 @@ class ImportCommandLineTests {
     void refusesAnUnknownKindOfImport() {
         assertThat(run("import", "shopify-orders", "x.json")).isEqualTo(2);
         assertThat(err.toString()).contains("Unmatched arguments");
+    }
+
+    @Test
+    void saysPlainlyWhenTheDatabaseCannotBeReached() {
+        int exitCode = run(
+                "--spring.datasource.url=jdbc:postgresql://localhost:1/aftercart",
+                "import",
+                "online-retail",
+                "src/main/resources/demo/online-retail-slice.csv.gz");
+
+        assertThat(exitCode).isEqualTo(1);
+        assertThat(err.toString())
+                .startsWith("Import failed: Connection to localhost:1 refused")
+                .doesNotContain("Error creating bean");
     }
 
     @Test

@@ -48,7 +48,10 @@ public class OnlineRetailCommand implements Callable<Integer> {
         application.setWebApplicationType(WebApplicationType.NONE);
         application.setBannerMode(Banner.Mode.OFF);
         application.setLogStartupInfo(false);
-        application.setDefaultProperties(Map.of("logging.level.root", "warn"));
+        // The command prints its own progress and report. The application's start-up warnings are
+        // about serving requests (link secrets, the Shopify secret, the SMTP server), not about an
+        // import, so only errors are logged.
+        application.setDefaultProperties(Map.of("logging.level.root", "error"));
         try (ConfigurableApplicationContext context = application.run(parent.applicationArgs)) {
             OnlineRetailReport report = importFile(context.getBean(OnlineRetailImport.class), err);
             spec.commandLine().getOut().print(report.format());
@@ -70,11 +73,22 @@ public class OnlineRetailCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * What went wrong, at the bottom: an unreachable database, say, arrives wrapped in a chain of
+     * bean-creation errors whose messages would bury it. The deepest exception of a library (the
+     * driver's "Connection to localhost:5432 refused") says more than the JDK's under it
+     * ("Connection refused").
+     */
     private static String rootMessage(Throwable e) {
-        Throwable cause = e;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
+        Throwable root = e;
+        Throwable deepestOfALibrary = null;
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            root = cause;
+            if (!cause.getClass().getName().startsWith("java.")) {
+                deepestOfALibrary = cause;
+            }
         }
-        return cause == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (" + cause.getMessage() + ")";
+        Throwable telling = deepestOfALibrary != null ? deepestOfALibrary : root;
+        return String.valueOf(telling.getMessage());
     }
 }
