@@ -4,7 +4,8 @@
 # memory after the intake. Needs wrk (Debian package). Usage: bench/intake.sh [seconds]
 # Settings: SKIP_STARTUP=1 (intake only); WARMUP=seconds (at least, default 60), JIT_QUEUE_LIMIT
 # (default 50) and WARMUP_MAX=seconds (default 600): the warm-up goes on until fewer methods than the
-# limit wait for the JIT compiler; PROFILE=1 (JFR recording of the measured run); JAVA_OPTS.
+# limit wait for the JIT compiler; PROFILE=1 (JFR recording of the measured run); JAVA_OPTS (with
+# -XX:NativeMemoryTracking=summary, the JVM's memory by area after the intake goes to nmt.txt).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -54,6 +55,10 @@ wrk -t2 -c32 -d"${DURATION}s" --latency -s bench/intake.lua "http://localhost:$P
 jvm_cpu=$(( $(cpu_ms "$PID") - jvm_cpu_before )); jit_queue_after=$(jit_queue); pg_cpu=$(( $(postgres_cpu_ms) - pg_cpu_before ))
 after=$(count_orders)
 jvm_rss=$(rss_mb "$PID")
+# With -XX:NativeMemoryTracking=summary in JAVA_OPTS: where the JVM's memory goes, into $OUT/nmt.txt.
+if [[ "$JAVA_OPTS" == *NativeMemoryTracking* ]]; then
+  "$(dirname "$JAVA")/jcmd" "$PID" VM.native_memory summary > "$OUT/nmt.txt"
+fi
 pg_pss=$(postgres_pss_mb "$PID")
 
 cat <<REPORT | tee "$OUT/summary.txt"

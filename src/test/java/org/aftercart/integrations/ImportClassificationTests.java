@@ -188,6 +188,19 @@ class ImportClassificationTests {
                 .hasMessageStartingWith("Not an Online Retail file: the header is Invoice,StockCode");
     }
 
+    @Test
+    void refusesAFileWhoseQuotingIsBrokenNamingTheLine() {
+        assertThatThrownBy(() -> read(
+                        String.join(",", OnlineRetailParser.HEADER),
+                        "536365,85123A,HEART,6,2010-12-01 08:26:00,2.55,17850.0,United Kingdom",
+                        "536366,85123A,\"HEART\" WHITE,6,2010-12-01 08:28:00,2.55,17850.0,United Kingdom"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Not valid CSV: Exception when reading record that started in line 3"
+                        + " (Unexpected character after closing quote: ' ' (0x20))")
+                .as("the import command prints the deepest cause's message: this one must be it")
+                .hasNoCause();
+    }
+
     private static OnlineRetailBook read(String... lines) throws IOException {
         byte[] csv = (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
         return OnlineRetailReader.read(new ByteArrayInputStream(csv));

@@ -1,5 +1,6 @@
 package org.aftercart.integrations.onlineretail;
 
+import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.BufferedInputStream;
@@ -45,7 +46,23 @@ public final class OnlineRetailReader {
                 "The compressed file ends early or is corrupt (" + e.getClass().getSimpleName() + ")", e);
     }
 
+    /**
+     * A row whose quoting is broken refuses the whole file: from there on the reader can no longer
+     * tell where rows end (one stray quote can swallow thousands of lines), so skipping "the row"
+     * could silently drop many (found by fuzzing).
+     */
     private static OnlineRetailBook read(Reader text) {
+        try {
+            return readRecords(text);
+        } catch (CsvParseException e) {
+            // Not chained: the import command prints the deepest cause, which lacks the line number.
+            String reason = e.getCause() != null ? e.getCause().getMessage() : null;
+            throw new IllegalArgumentException(
+                    "Not valid CSV: " + e.getMessage() + (reason != null ? " (" + reason + ")" : ""));
+        }
+    }
+
+    private static OnlineRetailBook readRecords(Reader text) {
         OnlineRetailParser parser = new OnlineRetailParser();
         OnlineRetailBook book = new OnlineRetailBook();
         CsvReader<CsvRecord> csv = CsvReader.builder()
