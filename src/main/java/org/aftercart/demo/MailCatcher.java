@@ -1,7 +1,12 @@
 package org.aftercart.demo;
 
+import com.icegreen.greenmail.store.FolderException;
+import com.icegreen.greenmail.store.MailFolder;
+import com.icegreen.greenmail.store.StoredMessage;
+import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Flags;
 import jakarta.mail.Header;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -22,6 +27,7 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.mail.autoconfigure.MailProperties;
 import org.springframework.context.SmartLifecycle;
@@ -32,6 +38,10 @@ import org.springframework.stereotype.Component;
  * The demo's SMTP server: an in-process GreenMail on {@code spring.mail.host} and {@code
  * spring.mail.port}, so every e-mail the demo sends is caught here and shown in the console instead
  * of reaching anyone. Started in an early lifecycle phase, before the notification dispatcher.
+ *
+ * <p>Every e-mail goes to one catch-all mailbox, which keeps the newest {@value #KEPT}: GreenMail
+ * would otherwise keep every e-mail of a demo left running (under the intake benchmark, tens of
+ * thousands, most of the heap) and a mailbox per recipient.
  */
 @Component
 @Profile("demo")
@@ -40,22 +50,43 @@ class MailCatcher implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(MailCatcher.class);
 
+    /** As many as the SMS catcher keeps. */
+    static final int KEPT = SmsCatcher.KEPT;
+
     private final String host;
     private final int port;
+    private final int kept;
     private @Nullable GreenMail server;
+    private @Nullable MailFolder caught;
 
+    @Autowired
     MailCatcher(MailProperties mail) {
+        this(mail, KEPT);
+    }
+
+    MailCatcher(MailProperties mail, int kept) {
         if (mail.getHost() == null || mail.getPort() == null) {
             throw new IllegalStateException("The demo's mail catcher needs spring.mail.host and spring.mail.port");
         }
         this.host = mail.getHost();
         this.port = mail.getPort();
+        this.kept = kept;
     }
 
     @Override
     public synchronized void start() {
         ensurePortIsFree();
         GreenMail greenMail = new GreenMail(new ServerSetup(port, host, ServerSetup.PROTOCOL_SMTP));
+        GreenMailUser catchAll = greenMail.setUser("catch-all@demo.invalid", "catch-all", "catch-all");
+        try {
+            caught = greenMail.getManagers().getImapHostManager().getInbox(catchAll);
+        } catch (FolderException e) {
+            throw new IllegalStateException("The demo's mail catcher has no mailbox", e);
+        }
+        greenMail.getUserManager().setMessageDeliveryHandler((message, recipient) -> {
+            makeRoom();
+            return catchAll;
+        });
         greenMail.start();
         server = greenMail;
         log.info(
@@ -69,6 +100,24 @@ class MailCatcher implements SmartLifecycle {
         if (server != null) {
             server.stop();
             server = null;
+            caught = null;
+        }
+    }
+
+    /** Called before each delivery: drops the oldest e-mails so that the new one makes {@code kept}. */
+    private synchronized void makeRoom() {
+        MailFolder inbox = caught;
+        if (inbox == null || inbox.getMessageCount() < kept) {
+            return;
+        }
+        List<StoredMessage> oldestFirst = inbox.getMessages();
+        for (StoredMessage old : oldestFirst.subList(0, oldestFirst.size() - kept + 1)) {
+            old.setFlag(Flags.Flag.DELETED, true);
+        }
+        try {
+            inbox.expunge();
+        } catch (FolderException e) {
+            log.warn("The demo's mail catcher could not drop its oldest e-mails", e);
         }
     }
 
@@ -83,19 +132,18 @@ class MailCatcher implements SmartLifecycle {
         return 0;
     }
 
-    /** Newest first. */
+    /** Newest first; each keeps its id while it is kept. */
     List<CaughtMessage> emails() {
-        GreenMail greenMail;
+        MailFolder inbox;
         synchronized (this) {
-            greenMail = server;
+            inbox = caught;
         }
-        if (greenMail == null) {
+        if (inbox == null) {
             return List.of();
         }
-        MimeMessage[] received = greenMail.getReceivedMessages();
-        List<CaughtMessage> emails = new ArrayList<>(received.length);
-        for (int i = 0; i < received.length; i++) {
-            emails.add(caught(i, received[i]));
+        List<CaughtMessage> emails = new ArrayList<>();
+        for (StoredMessage message : inbox.getNonDeletedMessages()) {
+            emails.add(caught(message.getUid(), message.getMimeMessage()));
         }
         Collections.reverse(emails);
         return emails;
@@ -114,7 +162,7 @@ class MailCatcher implements SmartLifecycle {
         }
     }
 
-    private static CaughtMessage caught(int index, MimeMessage mime) {
+    private static CaughtMessage caught(long uid, MimeMessage mime) {
         try {
             Parts parts = new Parts();
             parts.read(mime);
@@ -127,7 +175,7 @@ class MailCatcher implements SmartLifecycle {
                     .map(Object::toString)
                     .collect(Collectors.joining(", "));
             return new CaughtMessage(
-                    "email-" + index,
+                    "email-" + uid,
                     "EMAIL",
                     to,
                     mime.getSubject(),

@@ -31,6 +31,7 @@ class MailCatcherController {
     @GetMapping
     String list(Model model) {
         model.addAttribute("caught", caught());
+        model.addAttribute("kept", MailCatcher.KEPT);
         return "demo/mail-catcher";
     }
 
