@@ -23,7 +23,10 @@ final class AftercartProcess {
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(8);
 
-    /** The JVM options of the project's other benchmarks ({@code bench/lib.sh}): what an operator runs. */
+    /**
+     * What an operator runs: the serial collector and a 320 MB heap, more than the demo run's 192 MB
+     * ({@code bench/lib.sh}), as these instances also deliver the messages and serve the pages.
+     */
     static final List<String> OPERATOR_JVM_OPTIONS = List.of("-Xms64m", "-Xmx320m", "-XX:+UseSerialGC");
 
     private final String name;
