@@ -8,8 +8,6 @@ import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.AfterEach;
@@ -26,11 +24,8 @@ class MailCatcherTests {
     private Session smtp;
 
     @BeforeEach
-    void start() throws IOException {
-        int port;
-        try (ServerSocket probe = new ServerSocket(0)) {
-            port = probe.getLocalPort();
-        }
+    void start() {
+        int port = FreePort.find();
         MailProperties mail = new MailProperties();
         mail.setHost("127.0.0.1");
         mail.setPort(port);
